@@ -1,0 +1,42 @@
+import { SideNav, type NavItem } from "@/components/admin/side-nav";
+import { SignOutButton } from "@/components/admin/sign-out-button";
+import { requireAdminPage } from "@/lib/auth/session";
+
+const NAV: NavItem[] = [
+  {
+    href: "/settings",
+    label: "Settings",
+    children: [
+      { href: "/settings/profile", label: "Profile", children: [{ href: "/settings/profile/partners", label: "Partners" }] },
+      { href: "/settings/api-clients", label: "API clients" },
+      { href: "/settings/admins", label: "Admins" },
+    ],
+  },
+  { href: "/activity", label: "Activity" },
+  { href: "/api-reference", label: "API reference" },
+];
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const admin = await requireAdminPage();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-14 items-center justify-between border-b px-4">
+        <span className="font-semibold">Partner Management</span>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-muted-foreground">
+            {admin.label} <span className="sr-only">role</span>({admin.role})
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="w-56 shrink-0 border-r p-3">
+          <SideNav items={NAV} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

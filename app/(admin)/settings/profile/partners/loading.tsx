@@ -1,0 +1,5 @@
+import { PartnersTableSkeleton } from "@/components/partners/partners-table-skeleton";
+
+export default function Loading() {
+  return <PartnersTableSkeleton />;
+}

@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getAdmin, getPartner } from "@/lib/auth/session";
+
+export const metadata = { title: "Sign in" };
+
+export default async function HomePage() {
+  if (await getAdmin()) redirect("/settings/profile/partners");
+  if (await getPartner()) redirect("/partner");
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
+      <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">Partner Management</h1>
+        <p className="mb-6 text-sm text-muted-foreground">Sign in as a portal admin.</p>
+        <SignInForm provider="admin" redirectTo="/settings/profile/partners" />
+        <p className="mt-6 text-sm text-muted-foreground">
+          A partner user? <a className="underline" href="/partner">Sign in to your partner pages</a>.
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createUserAction } from "@/app/(admin)/settings/profile/partners/actions/create-user";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { createPartnerUserSchema, type CreatePartnerUserFormValues } from "@/lib/validations/partner-user";
+import { applyResult } from "./use-action-form";
+
+const EMPTY = { name: "", email: "", phone: "" };
+
+export function CreateUserDialog({ orgId }: { orgId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<CreatePartnerUserFormValues>({ resolver: zodResolver(createPartnerUserSchema), defaultValues: EMPTY });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const data = applyResult(form, await createUserAction({ ...values, orgId }));
+    if (!data) return;
+    toast.success(`User ${data.email} created. An invitation has been sent.`);
+    form.reset(EMPTY);
+    setOpen(false);
+    router.refresh();
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus aria-hidden /> Create user
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Create user</DialogTitle>
+          <DialogDescription>
+            The user will be able to sign in to this organisation&apos;s partner pages. An email address can belong to only one
+            partner user, across all partners.
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormField id="user-name" label="Name" error={errors.name?.message}>
+            {(aria) => <Input autoComplete="name" {...aria} {...form.register("name")} />}
+          </FormField>
+          <FormField id="user-email" label="Email address" required error={errors.email?.message}>
+            {(aria) => <Input type="email" autoComplete="email" {...aria} {...form.register("email")} />}
+          </FormField>
+          <FormField id="user-phone" label="Phone number" hint="Optional. Include the country code, e.g. +44 7700 900123." error={errors.phone?.message}>
+            {(aria) => <Input type="tel" autoComplete="tel" {...aria} {...form.register("phone")} />}
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

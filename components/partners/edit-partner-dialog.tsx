@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Pencil } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { updatePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/update-partner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { editPartnerOrgSchema } from "@/lib/validations/partner-org";
+import { applyResult } from "./use-action-form";
+
+type Values = z.input<typeof editPartnerOrgSchema>;
+
+/** The pencil icon: the only editable fields are the partner organisation name and logo. */
+export function EditPartnerDialog({ org }: { org: { id: string; name: string; logo: string | null } }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const defaults = { name: org.name, logo: org.logo ?? "" };
+  const form = useForm<Values>({ resolver: zodResolver(editPartnerOrgSchema), defaultValues: defaults });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const data = applyResult(form, await updatePartnerAction({ ...values, id: org.id }));
+    if (!data) return;
+    toast.success("Partner organisation updated.");
+    setOpen(false);
+    router.refresh();
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (next) form.reset(defaults);
+        setOpen(next);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label="Edit" title="Edit name and logo">
+          <Pencil aria-hidden />
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Edit partner organisation</DialogTitle>
+          <DialogDescription>The only editable fields are the partner organisation name and logo.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormField id="edit-name" label="Partner organisation name" required error={errors.name?.message}>
+            {(aria) => <Input {...aria} {...form.register("name")} />}
+          </FormField>
+          <FormField id="edit-logo" label="Logo (URL)" hint="Leave empty to remove the logo." error={errors.logo?.message as string | undefined}>
+            {(aria) => <Input type="url" inputMode="url" {...aria} {...form.register("logo")} />}
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,34 @@
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/policy";
+import type { AdminActor } from "@/lib/auth/session";
+import { fullName, listPartnerUsers } from "@/lib/partners/users";
+import { CreateUserDialog } from "./create-user-dialog";
+import { formatDate } from "./labels";
+import { PartnerUsersTable } from "./partner-users-table";
+
+const ROLE_LABEL = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" } as const;
+
+/** The organisation's partner users, on its page in the admin app. */
+export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor; orgId: string }) {
+  const { rows, queryMore } = await listPartnerUsers(await getDb(), admin, orgId, { limit: 500 });
+  const users = rows.map((u) => ({
+    id: u.id,
+    name: fullName(u) ?? "—",
+    email: u.email,
+    phone: u.phone,
+    role: ROLE_LABEL[u.role],
+    created: formatDate(u.created),
+  }));
+  return (
+    <section aria-labelledby="users-heading" className="space-y-3">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="users-heading" className="text-lg font-semibold">
+          Users
+        </h2>
+        {can(admin, "user:create", orgId) ? <CreateUserDialog orgId={orgId} /> : null}
+      </div>
+      <PartnerUsersTable orgId={orgId} users={users} canDelete={can(admin, "user:delete", orgId)} />
+      {queryMore ? <p className="text-sm text-muted-foreground">Showing the first 500 users; use the REST API or CSV export for all of them.</p> : null}
+    </section>
+  );
+}

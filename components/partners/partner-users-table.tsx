@@ -1,0 +1,36 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
+import { DeleteUserButton } from "./delete-user-button";
+
+export interface PartnerUserView {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string;
+  created: string;
+}
+
+const helper = createColumnHelper<CoreFeatures, PartnerUserView>();
+
+export function PartnerUsersTable({ orgId, users, canDelete }: { orgId: string; users: PartnerUserView[]; canDelete: boolean }) {
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("name", { header: "Name" }),
+        helper.accessor("email", { header: "Email address" }),
+        helper.accessor("phone", { header: "Phone number", cell: (i) => i.getValue() ?? "—" }),
+        helper.accessor("role", { header: "Role" }),
+        helper.accessor("created", { header: "Created", cell: (i) => <span className="whitespace-nowrap">{i.getValue()}</span> }),
+        helper.display({
+          id: "actions",
+          header: () => <span className="sr-only">Actions</span>,
+          cell: (i) => (canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null),
+        }),
+      ]),
+    [orgId, canDelete],
+  );
+  return <DataTable columns={columns} data={users} caption="Partner users" getRowId={(u) => u.id} empty="No users yet. Use Create user to add one." />;
+}

@@ -1,0 +1,105 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
+import type { InvoiceOwner, PartnerOrgStatus } from "@/db/schema";
+import { CopyButton } from "./copy-button";
+import { INVOICE_OWNER_LABEL, STATUS_LABEL } from "./labels";
+import { OrgLogo } from "./org-logo";
+
+export interface PartnerRowView {
+  id: string;
+  name: string;
+  logo: string | null;
+  zuoraAccountId: string;
+  salesforceAccountId: string | null;
+  invoiceOwner: InvoiceOwner;
+  status: PartnerOrgStatus;
+  userCount: number;
+  created: string;
+}
+
+export type SortLinks = Record<"name" | "zuoraAccountId" | "created" | "status", { href: string; direction: "asc" | "desc" | null }>;
+
+const helper = createColumnHelper<CoreFeatures, PartnerRowView>();
+
+function SortLink({ label, link }: { label: string; link: SortLinks[keyof SortLinks] }) {
+  const Icon = link.direction === "asc" ? ArrowUp : link.direction === "desc" ? ArrowDown : ArrowUpDown;
+  return (
+    <Link href={link.href} className="inline-flex items-center gap-1 hover:text-foreground" scroll={false}>
+      {label}
+      <Icon className="size-3.5" aria-hidden />
+      <span className="sr-only">
+        {link.direction ? `, sorted ${link.direction === "asc" ? "ascending" : "descending"}; sort the other way` : ", sort"}
+      </span>
+    </Link>
+  );
+}
+
+const ariaSort = (d: "asc" | "desc" | null) => (d === "asc" ? "ascending" : d === "desc" ? "descending" : "none");
+
+export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sortLinks: SortLinks }) {
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("id", {
+          header: "Partner Organisation ID",
+          cell: (info) => (
+            <span className="flex items-center gap-1 font-mono text-xs">
+              {info.getValue()}
+              <CopyButton value={info.getValue()} label={`Copy the ID of ${info.row.original.name}`} />
+            </span>
+          ),
+        }),
+        helper.accessor("name", {
+          header: () => <SortLink label="Name" link={sortLinks.name} />,
+          meta: { ariaSort: ariaSort(sortLinks.name.direction) },
+          cell: (info) => (
+            <Link href={`/settings/profile/partners/${info.row.original.id}`} className="flex items-center gap-2 font-medium underline-offset-4 hover:underline">
+              <OrgLogo logo={info.row.original.logo} />
+              {info.getValue()}
+            </Link>
+          ),
+        }),
+        helper.accessor("zuoraAccountId", {
+          header: () => <SortLink label="Zuora account ID" link={sortLinks.zuoraAccountId} />,
+          meta: { ariaSort: ariaSort(sortLinks.zuoraAccountId.direction) },
+          cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+        }),
+        helper.accessor("salesforceAccountId", {
+          header: "Salesforce account ID",
+          cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span>,
+        }),
+        helper.accessor("invoiceOwner", {
+          header: "Zuora Invoice Owner",
+          cell: (info) => INVOICE_OWNER_LABEL[info.getValue()],
+        }),
+        helper.accessor("status", {
+          header: () => <SortLink label="Status" link={sortLinks.status} />,
+          meta: { ariaSort: ariaSort(sortLinks.status.direction) },
+          cell: (info) => (
+            <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{STATUS_LABEL[info.getValue()]}</Badge>
+          ),
+        }),
+        helper.accessor("userCount", { header: "Users", cell: (info) => info.getValue() }),
+        helper.accessor("created", {
+          header: () => <SortLink label="Created" link={sortLinks.created} />,
+          meta: { ariaSort: ariaSort(sortLinks.created.direction) },
+          cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span>,
+        }),
+      ]),
+    [sortLinks],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      caption="Partner organisations"
+      getRowId={(row) => row.id}
+      empty="No partner organisations match. Use Create Partner to add one."
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/**
+ * Opens PostgreSQL through postgres.js when `url` is given, otherwise an embedded PGlite
+ * stored in `dataDir` (in memory when `dataDir` is null), and applies the migrations.
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string | null; max?: number }): Promise<Database> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzle(client, { schema });
+    // Several app instances may start at once on one database: migrate under an advisory lock.
+    // Several app instances may start at once on one database: migrate on one connection
+    // that holds an advisory lock.
+    const migrator = postgres(opts.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    try {
+      await migrator`select pg_advisory_lock(727274)`;
+      await migrate(drizzle(migrator, { schema }), { migrationsFolder });
+    } finally {
+      await migrator.end({ timeout: 5 });
+    }
+    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: opts.dataDir ?? undefined, extensions: { pg_trgm } });
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
+}
+
+const globalForDb = globalThis as unknown as { __pmDatabase?: Promise<Database> };
+
+/** The app's database, opened once per process from DATABASE_URL or DATA_DIR. */
+export function getDatabase(): Promise<Database> {
+  globalForDb.__pmDatabase ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    return openDatabase(url ? { url } : { dataDir: path.join(/*turbopackIgnore: true*/ dataDir(), "pglite") });
+  })().catch((err) => {
+    globalForDb.__pmDatabase = undefined;
+    throw err;
+  });
+  return globalForDb.__pmDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** postgres.js returns an array of rows from `execute`, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export { schema };

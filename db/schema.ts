@@ -1,0 +1,171 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  modified: timestamp("modified", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+};
+
+/** Who owns invoices in Zuora: the partner's own account, or each end customer's account. */
+export const invoiceOwner = pgEnum("invoice_owner", ["partner", "end_customer"]);
+/** Seed 004: "Create" makes an approved organisation, "Invite" a pending one. */
+export const partnerOrgStatus = pgEnum("partner_org_status", ["pending", "approved"]);
+/** Seed 002: partner member roles. */
+export const partnerRole = pgEnum("partner_role", ["viewer", "maintainer", "admin"]);
+/** Seed 003: portal admin roles. */
+export const adminRole = pgEnum("admin_role", ["owner", "admin", "viewer"]);
+export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset"]);
+export const principalKind = pgEnum("principal_kind", ["admin", "partner_user"]);
+export const actorKind = pgEnum("actor_kind", ["admin", "partner_user", "api_client", "system", "anonymous"]);
+
+export const partnerOrg = pgTable(
+  "partner_org",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    logo: text("logo"),
+    zuoraAccountId: text("zuora_account_id").notNull(),
+    salesforceAccountId: text("salesforce_account_id"),
+    invoiceOwner: invoiceOwner("invoice_owner").notNull(),
+    status: partnerOrgStatus("status").notNull().default("approved"),
+    primaryContactName: text("primary_contact_name"),
+    primaryContactEmail: text("primary_contact_email"),
+    ...timestamps,
+  },
+  (t) => [
+    // Fragment search on the name (ILIKE '%…%') uses the trigram index.
+    index("partner_org_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("partner_org_zuora_account_id_idx").on(t.zuoraAccountId, t.id),
+    // Keyset paging for each sortable column of the partners table: (value, id).
+    index("partner_org_created_id_idx").on(t.created, t.id),
+    index("partner_org_name_id_idx").on(t.name, t.id),
+    index("partner_org_status_id_idx").on(t.status, t.id),
+  ],
+);
+
+export const partnerUser = pgTable(
+  "partner_user",
+  {
+    id: text("id").primaryKey(),
+    partnerOrgId: text("partner_org_id")
+      .notNull()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    /** Limio's single "Name"; null when only first/last or nothing was given. */
+    name: text("name"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email").notNull(),
+    /** E.164, e.g. +447700900123. */
+    phone: text("phone"),
+    role: partnerRole("role").notNull().default("viewer"),
+    passwordHash: text("password_hash"),
+    /** Bumped to end every session of this user at once (password change, sign out everywhere). */
+    sessionVersion: integer("session_version").notNull().default(0),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date", precision: 3 }),
+    ...timestamps,
+  },
+  (t) => [
+    // An email is unique across ALL partners, compared case-insensitively.
+    uniqueIndex("partner_user_email_lower_key").on(sql`lower(${t.email})`),
+    index("partner_user_org_id_idx").on(t.partnerOrgId, t.id),
+  ],
+);
+
+export const adminUser = pgTable(
+  "admin_user",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: adminRole("role").notNull().default("admin"),
+    passwordHash: text("password_hash"),
+    sessionVersion: integer("session_version").notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("admin_user_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+/** Invitation and password-reset links. Only the SHA-256 of the token is stored. */
+export const userToken = pgTable(
+  "user_token",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    purpose: tokenPurpose("purpose").notNull(),
+    principalKind: principalKind("principal_kind").notNull(),
+    principalId: text("principal_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_token_hash_key").on(t.tokenHash),
+    index("user_token_principal_idx").on(t.principalKind, t.principalId),
+  ],
+);
+
+/** OAuth 2.0 client-credentials clients of the REST API. Only a hash of the secret is stored. */
+export const apiClient = pgTable("api_client", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  secretHash: text("secret_hash").notNull(),
+  createdBy: text("created_by"),
+  created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+});
+
+/** Fixed-window counters for rate limits, shared by every app instance on the database. */
+export const rateLimit = pgTable("rate_limit", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+});
+
+/** Append-only audit trail (a trigger refuses UPDATE and DELETE). */
+export const activity = pgTable(
+  "activity",
+  {
+    id: text("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    actorKind: actorKind("actor_kind").notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    partnerOrgId: text("partner_org_id"),
+    change: jsonb("change"),
+    success: boolean("success").notNull().default(true),
+  },
+  (t) => [
+    index("activity_org_idx").on(t.partnerOrgId, t.id),
+    index("activity_actor_idx").on(t.actorId, t.id),
+    index("activity_action_idx").on(t.action, t.id),
+  ],
+);
+
+/** Small key/value store for instance-wide settings (e.g. the generated auth secret when no DATA_DIR is shared). */
+export const appSetting = pgTable("app_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type PartnerOrgRow = typeof partnerOrg.$inferSelect;
+export type PartnerUserRow = typeof partnerUser.$inferSelect;
+export type AdminUserRow = typeof adminUser.$inferSelect;
+export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
+export type PartnerRole = (typeof partnerRole.enumValues)[number];
+export type AdminRole = (typeof adminRole.enumValues)[number];
+export type PartnerOrgStatus = (typeof partnerOrgStatus.enumValues)[number];

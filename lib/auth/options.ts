@@ -1,0 +1,59 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import { config } from "@/lib/config";
+import { adminCredentials } from "./providers/admin";
+import { partnerProviders } from "./providers/partner";
+import { authSecret } from "./secret";
+
+// next-auth v4 builds its callback URLs from NEXTAUTH_URL; APP_URL is this app's name for it.
+process.env.NEXTAUTH_URL ??= config.appUrl();
+
+export type SessionKind = "admin" | "partner_user";
+
+declare module "next-auth" {
+  interface Session {
+    kind: SessionKind;
+    uid: string;
+    sv: number;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    kind?: SessionKind;
+    uid?: string;
+    /** The user's session version when signed in: a bump ends every session at once. */
+    sv?: number;
+  }
+}
+
+export async function authOptions(): Promise<AuthOptions> {
+  return {
+    secret: await authSecret(),
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/", error: "/" },
+    providers: [adminCredentials, ...partnerProviders()],
+    useSecureCookies: config.appUrl().startsWith("https://"),
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { id: string; kind: SessionKind; sv: number };
+          token.kind = u.kind;
+          token.uid = u.id;
+          token.sv = u.sv;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.kind = token.kind!;
+        session.uid = token.uid!;
+        session.sv = token.sv ?? 0;
+        return session;
+      },
+    },
+    logger: {
+      error: (code) => console.error(`[auth] ${code}`),
+      warn: () => {},
+      debug: () => {},
+    },
+  };
+}

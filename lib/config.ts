@@ -1,0 +1,16 @@
+/** Settings read from the environment, each with a default so `npm start` needs no configuration. */
+export const config = {
+  port: () => Number(process.env.PORT || 3000),
+  appUrl: () => (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, ""),
+  /** The `service` field of API records. */
+  serviceName: () => process.env.SERVICE_NAME || "partner-management",
+  salesforceEnabled: () => process.env.SALESFORCE_ENABLED === "true",
+  inviteTtlHours: () => positive(process.env.INVITE_TTL_HOURS, 72),
+  resetTtlHours: () => positive(process.env.RESET_TTL_HOURS, 1),
+  isProduction: () => process.env.NODE_ENV === "production",
+};
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}

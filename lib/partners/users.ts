@@ -1,0 +1,135 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db";
+import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "@/db/schema";
+import { recordActivity } from "@/lib/activity";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { conflict, notFound, pgError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+
+export const DUPLICATE_EMAIL_MESSAGE =
+  "A partner user with this email address already exists. An email address can belong to only one partner user, across all partners.";
+
+export interface PartnerUserFields {
+  email: string;
+  name?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  phone?: string | null;
+  role?: PartnerRole;
+}
+
+/** "Name" as Limio shows it: the single name, else first and last name, else nothing. */
+export function fullName(user: Pick<PartnerUserRow, "name" | "firstName" | "lastName">): string | null {
+  if (user.name) return user.name;
+  const parts = [user.firstName, user.lastName].filter(Boolean);
+  return parts.length ? parts.join(" ") : null;
+}
+
+/**
+ * Creates a partner user. The email is unique across all partners, case-insensitively: the
+ * unique index on lower(email) decides, so racing requests end with exactly one user.
+ * The first user of an organisation is its Admin.
+ */
+export async function createPartnerUser(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  input: PartnerUserFields,
+): Promise<PartnerUserRow> {
+  assertCan(actor, "user:create", orgId);
+  if (input.role && input.role !== "viewer") assertCan(actor, "user:role", orgId);
+  const now = new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      // Locks the organisation: it cannot be deleted under us, and "first user" is decided once.
+      const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+      if (!org) throw notFound("Partner organisation not found.");
+      const [existing] = await tx
+        .select({ id: partnerUser.id })
+        .from(partnerUser)
+        .where(eq(partnerUser.partnerOrgId, orgId))
+        .limit(1);
+      const role: PartnerRole = input.role ?? (existing ? "viewer" : "admin");
+      const [user] = await tx
+        .insert(partnerUser)
+        .values({
+          id: newId(),
+          partnerOrgId: orgId,
+          email: input.email.trim(),
+          name: input.name ?? null,
+          firstName: input.firstName ?? null,
+          lastName: input.lastName ?? null,
+          phone: input.phone ?? null,
+          role,
+          created: now,
+          modified: now,
+        })
+        .returning();
+      await recordActivity(tx, actor, {
+        action: "partner_user.created",
+        targetKind: "partner_user",
+        targetId: user!.id,
+        partnerOrgId: orgId,
+        change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone } },
+      });
+      return user!;
+    });
+  } catch (err) {
+    if (pgError(err).code === "23505") throw conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
+    throw err;
+  }
+}
+
+export async function getPartnerUser(db: Queryable, actor: Actor, orgId: string, userId: string): Promise<PartnerUserRow> {
+  assertCan(actor, "user:read", orgId);
+  const [user] = await db
+    .select()
+    .from(partnerUser)
+    .where(and(eq(partnerUser.id, userId), eq(partnerUser.partnerOrgId, orgId)));
+  if (!user) throw notFound("Partner user not found.");
+  return user;
+}
+
+/** Deletes a user of that organisation; a user of another organisation is "not found". */
+export async function deletePartnerUser(db: Db, actor: Actor, orgId: string, userId: string): Promise<void> {
+  assertCan(actor, "user:delete", orgId);
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(partnerUser)
+      .where(and(eq(partnerUser.id, userId), eq(partnerUser.partnerOrgId, orgId)))
+      .returning();
+    if (!deleted) throw notFound("Partner user not found.");
+    await recordActivity(tx, actor, {
+      action: "partner_user.deleted",
+      targetKind: "partner_user",
+      targetId: userId,
+      partnerOrgId: orgId,
+      change: { before: { email: deleted.email, name: fullName(deleted), role: deleted.role } },
+    });
+  });
+}
+
+/** A page of an organisation's users, ordered by id, keyset on the id. */
+export async function listPartnerUsers(
+  db: Queryable,
+  actor: Actor,
+  orgId: string,
+  opts: { limit: number; queryMore?: string },
+): Promise<{ rows: PartnerUserRow[]; queryMore?: string }> {
+  assertCan(actor, "user:read", orgId);
+  const after = opts.queryMore ? decodeCursor(opts.queryMore, 1)[0]! : undefined;
+  const [org] = await db.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId));
+  if (!org) throw notFound("Partner organisation not found.");
+  const rows = await db
+    .select()
+    .from(partnerUser)
+    .where(and(eq(partnerUser.partnerOrgId, orgId), after ? sql`${partnerUser.id} > ${after}` : undefined))
+    .orderBy(asc(partnerUser.id))
+    .limit(opts.limit + 1);
+  const more = rows.length > opts.limit;
+  const page = more ? rows.slice(0, opts.limit) : rows;
+  return { rows: page, queryMore: more ? encodeCursor([page.at(-1)!.id]) : undefined };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Queryable } from "@/db";
+
+/**
+ * A fixed-window counter kept in the database, so every app instance shares it.
+ * Returns true while `key` has been hit at most `limit` times in the current window.
+ */
+export async function hit(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const result = await db.execute<{ count: number }>(sql`
+    insert into rate_limit (key, count, window_start) values (${key}, 1, now())
+    on conflict (key) do update set
+      count = case when rate_limit.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else rate_limit.count + 1 end,
+      window_start = case when rate_limit.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else rate_limit.window_start end
+    returning count`);
+  return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0) <= limit;
+}
+
+export async function reset(db: Queryable, key: string): Promise<void> {
+  await db.execute(sql`delete from rate_limit where key = ${key}`);
+}
+
+/** The caller's address as the nearest proxy reports it. */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
+  const get = (name: string) =>
+    headers instanceof Headers ? headers.get(name) : [headers?.[name]].flat()[0] ?? null;
+  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "unknown";
+}

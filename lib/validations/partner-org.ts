@@ -1,0 +1,52 @@
+import { z } from "zod";
+import {
+  emptyToUndefined,
+  invoiceOwnerField,
+  logoField,
+  orgNameField,
+  salesforceAccountIdField,
+  zuoraAccountIdField,
+} from "./fields";
+
+/** The "Create Partner" form. With the Salesforce integration on, the Salesforce account ID is required. */
+export function createPartnerOrgSchema(opts: { salesforceRequired: boolean }) {
+  return z.object({
+    name: orgNameField,
+    logo: z.preprocess(emptyToUndefined, logoField.optional()),
+    zuoraAccountId: zuoraAccountIdField,
+    salesforceAccountId: opts.salesforceRequired
+      ? z.preprocess(emptyToUndefined, salesforceAccountIdField.optional()).refine((v) => v !== undefined, {
+          error: "Salesforce account ID is required while the Salesforce integration is on.",
+        })
+      : z.preprocess(emptyToUndefined, salesforceAccountIdField.optional()),
+    invoiceOwner: invoiceOwnerField,
+  });
+}
+export type CreatePartnerOrgInput = z.output<ReturnType<typeof createPartnerOrgSchema>>;
+export type CreatePartnerOrgFormValues = z.input<ReturnType<typeof createPartnerOrgSchema>>;
+
+/** The pencil: only the name and the logo can be edited in the admin app. An empty logo removes it. */
+export const editPartnerOrgSchema = z.object({
+  name: orgNameField,
+  logo: z.preprocess(emptyToUndefined, logoField.optional()),
+});
+export type EditPartnerOrgInput = z.output<typeof editPartnerOrgSchema>;
+
+export const deletePartnerOrgSchema = z.object({
+  id: z.string().min(1).max(100),
+  confirm: z.literal(true, { error: "Confirm that you want to delete this organisation." }),
+});
+
+/** Partners table state, read from the URL. Anything unknown falls back to the default. */
+export const partnerSortValues = ["created", "name", "zuoraAccountId", "status"] as const;
+export type PartnerSort = (typeof partnerSortValues)[number];
+export const partnersTableSearchSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  sort: z.enum(partnerSortValues).catch("created"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  after: z.string().max(1000).optional().catch(undefined),
+  before: z.string().max(1000).optional().catch(undefined),
+  size: z.coerce.number().int().pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)])).catch(25),
+  status: z.enum(["pending", "approved"]).optional().catch(undefined),
+});
+export type PartnersTableSearch = z.output<typeof partnersTableSearchSchema>;
