@@ -20,17 +20,22 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * Opens PostgreSQL through postgres.js when `url` is given, otherwise an embedded PGlite
  * stored in `dataDir` (in memory when `dataDir` is null), and applies the migrations.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string | null; max?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string | null;
+  max?: number;
+}): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const options = { onnotice: () => {}, connect_timeout: 10 };
+    const client = postgres(opts.url, { ...options, max: opts.max ?? 10 });
     const db = drizzle(client, { schema });
     // Several app instances may start at once on one database: migrate under an advisory lock.
     // Several app instances may start at once on one database: migrate on one connection
     // that holds an advisory lock.
-    const migrator = postgres(opts.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    const migrator = postgres(opts.url, { ...options, max: 1 });
     try {
       await migrator`select pg_advisory_lock(727274)`;
       await migrate(drizzle(migrator, { schema }), { migrationsFolder });

@@ -165,7 +165,11 @@ export interface PartnersTablePage {
 const COUNT_CAP = 10_000;
 
 /** One page of the partners table: keyset paging in either direction, never OFFSET. */
-export async function listPartnersTable(db: Queryable, actor: Actor, search: PartnersTableSearch): Promise<PartnersTablePage> {
+export async function listPartnersTable(
+  db: Queryable,
+  actor: Actor,
+  search: Omit<PartnersTableSearch, "size"> & { size: number },
+): Promise<PartnersTablePage> {
   assertCan(actor, "org:read");
   const { column, cast } = SORT_COLUMNS[search.sort];
   const cursor = search.before ?? search.after;

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Domain and database tests with node's test runner: on PGlite, and on PostgreSQL when
+# TEST_DATABASE_URL (or DATABASE_URL) is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mapfile -t files < <(find tests lib -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+exec node --conditions=react-server --import tsx --test --test-concurrency=2 "$@" "${files[@]}"

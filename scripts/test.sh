@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Everything: type check, domain and database tests (PGlite, and PostgreSQL when
+# TEST_DATABASE_URL is set), then the production build end to end in Chromium (on PGlite, and on
+# PostgreSQL when E2E_DATABASE_URL is set).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+echo "== type check"
+npm run --silent typecheck
+
+echo "== domain and database tests on PGlite"
+env -u DATABASE_URL -u TEST_DATABASE_URL bash scripts/test-unit.sh
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== domain and database tests on PostgreSQL"
+  bash scripts/test-unit.sh
+fi
+
+echo "== build"
+npm run --silent build
+
+echo "== end to end on PGlite"
+env -u DATABASE_URL -u E2E_DATABASE_URL npx playwright test
+
+if [ -n "${E2E_DATABASE_URL:-}" ]; then
+  echo "== end to end on PostgreSQL"
+  E2E_DATA_DIR=.data-e2e-pg npx playwright test
+fi
