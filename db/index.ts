@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -24,6 +25,8 @@ export async function openDatabase(opts: {
   url?: string;
   dataDir?: string | null;
   max?: number;
+  /** Sees every query Drizzle sends (tests use it to count queries and check their plans). */
+  logger?: Logger;
 }): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -31,7 +34,7 @@ export async function openDatabase(opts: {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const options = { onnotice: () => {}, connect_timeout: 10 };
     const client = postgres(opts.url, { ...options, max: opts.max ?? 10 });
-    const db = drizzle(client, { schema });
+    const db = drizzle(client, { schema, logger: opts.logger });
     // Several app instances may start at once on one database: migrate under an advisory lock.
     // Several app instances may start at once on one database: migrate on one connection
     // that holds an advisory lock.
@@ -50,7 +53,7 @@ export async function openDatabase(opts: {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir ?? undefined, extensions: { pg_trgm } });
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger: opts.logger });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
@@ -71,6 +74,11 @@ export function getDatabase(): Promise<Database> {
     throw err;
   });
   return globalForDb.__pmDatabase;
+}
+
+/** Tests only: points `getDb()` (and so the route handlers) at a test database. */
+export function setDatabaseForTests(database: Database): void {
+  globalForDb.__pmDatabase = Promise.resolve(database);
 }
 
 export async function getDb(): Promise<Db> {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Logger } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db";
 
 /** The PostgreSQL server the tests use, when one is configured; otherwise they run on PGlite. */
@@ -19,16 +20,16 @@ export const databaseKind = testDatabaseUrl() ? "postgres" : "pglite";
  * A fresh, migrated database for one test file: an in-memory PGlite, or a database of its own
  * on the PostgreSQL server (dropped by `close`), so test files can run side by side.
  */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database> {
   const url = testDatabaseUrl();
-  if (!url) return openDatabase({ dataDir: null });
+  if (!url) return openDatabase({ dataDir: null, logger: opts.logger });
   const { default: postgres } = await import("postgres");
   const name = `pm_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin`create database ${admin(name)}`;
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString(), max: 20 });
+  const database = await openDatabase({ url: target.toString(), max: 20, logger: opts.logger });
   return {
     ...database,
     close: async () => {

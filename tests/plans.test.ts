@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Database } from "@/db";
+import { seed } from "@/db/seed";
+import type { Actor } from "@/lib/auth/actor";
+import { listPartnerOrgsByKey, listPartnersTable } from "@/lib/partners/orgs";
+import { listPartnerUsers } from "@/lib/partners/users";
+import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
+import { databaseKind, freshDatabase } from "./helpers/db";
+
+/**
+ * Scale (issue 6): with a seeded table, the queries the product really sends use the indexes
+ * (trigram for name fragments, b-tree keysets for paging), deep pages scan no more than the first,
+ * and a partners page sends a fixed number of queries whatever its size.
+ */
+const ORGS = 10_000;
+const admin: Actor = { kind: "admin", id: "plans", role: "owner", label: "plans@example.com" };
+
+describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databaseKind})`, () => {
+  let database: Database;
+  const captured: { query: string; params: unknown[] }[] = [];
+  let capturing = false;
+
+  before(async () => {
+    database = await freshDatabase({
+      logger: { logQuery: (query, params) => void (capturing && captured.push({ query, params })) },
+    });
+    await seed(database.db, { orgs: ORGS, usersPerOrg: 3 });
+  });
+  after(async () => {
+    await database.close();
+  });
+
+  /** Runs `fn` and returns the queries it sent. */
+  async function queriesOf(fn: () => Promise<unknown>) {
+    captured.length = 0;
+    capturing = true;
+    try {
+      await fn();
+    } finally {
+      capturing = false;
+    }
+    return [...captured];
+  }
+
+  async function plan(q: { query: string; params: unknown[] }): Promise<string> {
+    const client = database.db.$client as unknown as {
+      unsafe?: (q: string, p: unknown[]) => Promise<Record<string, unknown>[]>;
+      query?: (q: string, p: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+    };
+    const text = `explain (format json) ${q.query}`;
+    const rows = client.unsafe ? await client.unsafe(text, q.params as never) : (await client.query!(text, q.params)).rows;
+    return JSON.stringify(rows[0]!["QUERY PLAN"]);
+  }
+
+  const pageQuery = (qs: { query: string }[]) => {
+    const found = qs.find((q) => /from "partner_org"/.test(q.query) && /order by/.test(q.query));
+    assert.ok(found, "the page query was sent");
+    return found!;
+  };
+
+  test("a fragment of the name is found through the trigram index", async () => {
+    const qs = await queriesOf(() => listPartnersTable(database.db, admin, partnersTableSearchSchema.parse({ q: "Trading 421" })));
+    const p = await plan(pageQuery(qs));
+    assert.match(p, /partner_org_name_trgm/);
+    assert.doesNotMatch(p, /"Seq Scan"/);
+  });
+
+  test("an exact Zuora account ID or ID is found through b-tree indexes", async () => {
+    const qs = await queriesOf(() => listPartnersTable(database.db, admin, partnersTableSearchSchema.parse({ q: "A00004217" })));
+    const p = await plan(pageQuery(qs));
+    assert.match(p, /partner_org_zuora_account_id_idx/);
+    assert.match(p, /partner_org_pkey/);
+    assert.doesNotMatch(p, /"Seq Scan"/);
+  });
+
+  for (const sort of ["created", "name"] as const) {
+    test(`the first and a deep page sorted by ${sort} walk the (${sort}, id) index without sorting`, async () => {
+      const base = partnersTableSearchSchema.parse({ sort, dir: "desc" });
+      const firstQs = await queriesOf(() => listPartnersTable(database.db, admin, base));
+      const first = await listPartnersTable(database.db, admin, base);
+      // A cursor near the end: the ascending first page's last row, read descending.
+      const tail = await listPartnersTable(database.db, admin, { ...base, dir: "asc" });
+      const deepQs = await queriesOf(() => listPartnersTable(database.db, admin, { ...base, after: tail.nextCursor }));
+      for (const p of [await plan(pageQuery(firstQs)), await plan(pageQuery(deepQs))]) {
+        assert.match(p, new RegExp(`partner_org_${sort}_id_idx`));
+        assert.doesNotMatch(p, /"Seq Scan"|"Node Type": "Sort"/);
+      }
+      assert.equal(first.rows.length, 25);
+    });
+  }
+
+  test("the API's deep page is an index range scan on the primary key", async () => {
+    let cursor: string | undefined;
+    for (let i = 0; i < 3; i++) cursor = (await listPartnerOrgsByKey(database.db, admin, { limit: 500, queryMore: cursor })).queryMore;
+    const qs = await queriesOf(() => listPartnerOrgsByKey(database.db, admin, { limit: 50, queryMore: cursor }));
+    const p = await plan(qs[0]!);
+    assert.match(p, /partner_org_pkey/);
+    assert.doesNotMatch(p, /"Seq Scan"|"Node Type": "Sort"/);
+  });
+
+  test("an organisation's users are read through the (org, id) index", async () => {
+    const org = (await listPartnerOrgsByKey(database.db, admin, { limit: 1 })).rows[0]!;
+    const qs = await queriesOf(() => listPartnerUsers(database.db, admin, org.id, { limit: 50 }));
+    const usersQuery = qs.find((q) => /from "partner_user"/.test(q.query))!;
+    assert.match(await plan(usersQuery), /partner_user_org_id_idx/);
+  });
+
+  test("a partners page sends the same few queries whatever its size (no N+1)", async () => {
+    const small = await queriesOf(() => listPartnersTable(database.db, admin, { ...partnersTableSearchSchema.parse({}), size: 10 }));
+    const large = await queriesOf(() => listPartnersTable(database.db, admin, { ...partnersTableSearchSchema.parse({}), size: 100 }));
+    assert.equal(small.length, large.length);
+    assert.ok(large.length <= 3, `${large.length} queries`);
+    const counts = large.find((q) => /from "partner_user"/.test(q.query))!;
+    assert.match(await plan(counts), /partner_user_org_id_idx/);
+  });
+});
