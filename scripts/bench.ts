@@ -1,0 +1,360 @@
+/**
+ * The benchmark (issue 6): the production build on PostgreSQL with seeded data, loaded by
+ * autocannon from this machine, side by side with the limit (the same query straight through
+ * postgres.js) and a bare Node http server answering it. Prints one JSON line per scenario and a
+ * table, and writes docs/benchmarks.md.
+ *
+ *   npm run bench                        # 1,000,000 organisations × 3 users (seeded once)
+ *   npm run bench -- --orgs 10000 --duration 3 --skip-build
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pm_bench) is dropped and
+ * re-seeded when it holds a different number of organisations.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import postgres from "postgres";
+
+const { values: args } = parseArgs({
+  options: {
+    orgs: { type: "string", default: "1000000" },
+    "users-per-org": { type: "string", default: "3" },
+    duration: { type: "string", default: "10" },
+    "skip-build": { type: "boolean", default: false },
+    port: { type: "string", default: "3900" },
+  },
+});
+const ORGS = Number(args.orgs);
+const USERS_PER_ORG = Number(args["users-per-org"]);
+const DURATION = Number(args.duration);
+const PORT = Number(args.port);
+const BARE_PORT = PORT + 1;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/pm_bench";
+const CLIENT = { id: "bench-client", secret: "bench-client-secret-0123456789abcdef" };
+const ADMIN = { email: "bench@bench.example", password: "bench-admin-password-1" };
+const root = path.resolve(import.meta.dirname, "..");
+
+interface Result {
+  scenario: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+const results: Result[] = [];
+
+function report(r: Result) {
+  results.push(r);
+  console.log(JSON.stringify(r));
+}
+
+async function prepareDatabase() {
+  const dbName = new URL(DB_URL).pathname.slice(1);
+  const server = new URL(DB_URL);
+  server.pathname = "/postgres";
+  const adminSql = postgres(server.toString(), { max: 1, onnotice: () => {} });
+  const exists = await adminSql`select 1 from pg_database where datname = ${dbName}`;
+  let count = -1;
+  if (exists.length) {
+    const sql = postgres(DB_URL, { max: 1, onnotice: () => {} });
+    count = await sql`select count(*)::int as n from partner_org`.then((r) => r[0]!.n as number).catch(() => -1);
+    await sql.end();
+  }
+  if (count !== ORGS) {
+    console.log(`Preparing ${dbName} with ${ORGS.toLocaleString("en-GB")} organisations (had ${count})…`);
+    await adminSql`drop database if exists ${adminSql(dbName)} with (force)`;
+    await adminSql`create database ${adminSql(dbName)}`;
+    const seeded = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "db/seed.ts", "--orgs", String(ORGS), "--users-per-org", String(USERS_PER_ORG)],
+      { cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: DB_URL } },
+    );
+    if (seeded.status !== 0) throw new Error("seeding failed");
+  }
+  await adminSql.end();
+}
+
+function build() {
+  if (args["skip-build"]) return;
+  console.log("Building the production app…");
+  const r = spawnSync("./node_modules/.bin/next", ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next-bench", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) throw new Error("build failed");
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-bench",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: DB_URL,
+      APP_URL: BASE,
+      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      INITIAL_ADMIN_EMAIL: ADMIN.email,
+      INITIAL_ADMIN_PASSWORD: ADMIN.password,
+      INITIAL_API_CLIENT_ID: CLIENT.id,
+      INITIAL_API_CLIENT_SECRET: CLIENT.secret,
+    },
+  });
+  child.stderr!.on("data", (d) => process.stderr.write(`[server] ${d}`));
+  child.stdout!.resume();
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error("the server did not start");
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(entry));
+    } catch {}
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {}
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb / 1024;
+}
+
+async function cannon(
+  scenario: string,
+  connections: number,
+  opts: Partial<autocannon.Options> & { url: string },
+): Promise<Result> {
+  const out = await autocannon({ duration: DURATION, connections, pipelining: 1, ...opts });
+  const r: Result = {
+    scenario,
+    connections,
+    requests: out.requests.total,
+    rps: Math.round(out.requests.average),
+    p50: out.latency.p50,
+    p99: out.latency.p99,
+    errors: out.errors + out.timeouts,
+    non2xx: out.non2xx,
+  };
+  report(r);
+  return r;
+}
+
+async function token(): Promise<string> {
+  const res = await fetch(`${BASE}/api/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: CLIENT.id, client_secret: CLIENT.secret }),
+  });
+  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Signs in to the admin app through next-auth's credentials flow; returns the Cookie header. */
+async function adminCookie(): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/admin`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`admin sign-in failed (${res.status})`);
+  return cookie();
+}
+
+/** Times `fn` in `connections` concurrent loops for DURATION seconds. */
+async function loop(scenario: string, connections: number, fn: () => Promise<unknown>): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 100) / 100;
+  const r: Result = { scenario, connections, requests: latencies.length, rps: Math.round(latencies.length / DURATION), p50: q(0.5), p99: q(0.99), errors, non2xx: 0 };
+  report(r);
+  return r;
+}
+
+const LIST_SQL = (sql: postgres.Sql) =>
+  sql`select id, name, logo, zuora_account_id, salesforce_account_id, invoice_owner, created, modified
+      from partner_org order by id limit 51`;
+
+function toApi(r: Record<string, unknown>) {
+  return {
+    id: r.id,
+    name: r.name,
+    data: {
+      zuoraAccountId: r.zuora_account_id,
+      isZuoraInvoiceOwner: r.invoice_owner === "partner",
+      ...(r.salesforce_account_id ? { salesforceAccountId: r.salesforce_account_id } : {}),
+      ...(r.logo ? { logo: r.logo } : {}),
+    },
+    record_type: "partner_org",
+    service: "partner-management",
+    created: (r.created as Date).toISOString(),
+    modified: (r.modified as Date).toISOString(),
+  };
+}
+
+async function main() {
+  await prepareDatabase();
+  build();
+  const direct = postgres(DB_URL, { max: 10, onnotice: () => {} });
+
+  // The limit: the list query straight through postgres.js.
+  const directResults = [await loop("postgres.js list query (the limit)", 1, () => LIST_SQL(direct)), await loop("postgres.js list query (the limit)", 50, () => LIST_SQL(direct))];
+
+  // What a user could write by hand: a bare Node http server answering the same query.
+  const bare = http.createServer(async (_req, res) => {
+    const rows = await LIST_SQL(direct);
+    const body = JSON.stringify({ items: rows.slice(0, 50).map(toApi), queryMore: "x" });
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+  });
+  await new Promise<void>((r) => bare.listen(BARE_PORT, "127.0.0.1", r));
+  const bareResults = [
+    await cannon("bare Node http list", 1, { url: `http://127.0.0.1:${BARE_PORT}/` }),
+    await cannon("bare Node http list", 50, { url: `http://127.0.0.1:${BARE_PORT}/` }),
+  ];
+  bare.close();
+
+  const server = await startServer();
+  let peakRss = 0;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server.pid!))), 200);
+  try {
+    const auth = { authorization: `Bearer ${await token()}` };
+    // A cursor near the end: the id 100 rows from the last (a one-off OFFSET, only to find it).
+    const [nearEnd] = await direct`select id from partner_org order by id desc offset 100 limit 1`;
+    const deepCursor = Buffer.from(JSON.stringify([nearEnd!.id])).toString("base64url");
+    const listUrl = `${BASE}/api/partner-management/partner-organisations`;
+    // Warm up the routes (first requests compile nothing in production, but fill caches).
+    for (let i = 0; i < 20; i++) await fetch(listUrl, { headers: auth });
+
+    const api: Record<string, Result[]> = { first: [], deep: [] };
+    for (const c of [1, 50]) {
+      api.first!.push(await cannon("API list first page", c, { url: listUrl, headers: auth }));
+      api.deep!.push(await cannon("API list deep page", c, { url: `${listUrl}?queryMore=${deepCursor}`, headers: auth }));
+      await cannon("API create org", c, {
+        url: `${BASE}/api/partner-management/partner-organisation`,
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Bench Reseller", zuoraAccountId: "A99999999", isZuoraInvoiceOwner: true }),
+      });
+      const [org] = await direct`select id from partner_org order by id limit 1`;
+      let n = 0;
+      const stamp = Date.now().toString(36);
+      await cannon("API create user", c, {
+        url: `${BASE}/api/partner-management/partner-organisation/${org!.id}`,
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: `bench-${stamp}-${c}-${n++}@bench.example` }) }) }],
+      });
+    }
+
+    const cookie = await adminCookie();
+    const pages = "/settings/profile/partners";
+    const tailPage = await fetch(`${BASE}${pages}?sort=created&dir=asc`, { headers: { cookie } }).then((r) => r.text());
+    const after = /after=([A-Za-z0-9_-]+)/.exec(tailPage)?.[1];
+    const page: Result[] = [
+      await cannon("partners page (HTML) first", 1, { url: `${BASE}${pages}`, headers: { cookie } }),
+      await cannon("partners page (HTML) search", 1, { url: `${BASE}${pages}?q=Trading%20421`, headers: { cookie } }),
+      await cannon("partners page (HTML) deep", 1, { url: `${BASE}${pages}?sort=created&dir=desc&after=${after}`, headers: { cookie } }),
+    ];
+    clearInterval(rssTimer);
+    peakRss = Math.max(peakRss, treeRssMb(server.pid!));
+    console.log(JSON.stringify({ scenario: "server peak RSS (MB)", value: Math.round(peakRss) }));
+
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const targets = [
+      ["API list p50 ≤ 2× bare Node (1 connection)", ratio(api.first![0]!.p50, bareResults[0]!.p50), 2],
+      ["API list p50 ≤ 2× bare Node (50 connections)", ratio(api.first![1]!.p50, bareResults[1]!.p50), 2],
+      ["deep page p50 ≤ 1.2× first page (1 connection)", ratio(api.deep![0]!.p50, api.first![0]!.p50), 1.2],
+      ["deep page p50 ≤ 1.2× first page (50 connections)", ratio(api.deep![1]!.p50, api.first![1]!.p50), 1.2],
+      ["partners page p50 < 100 ms", Math.max(...page.map((p) => p.p50)), 100],
+      ["zero errors", results.reduce((s, r) => s + r.errors + r.non2xx, 0), 0],
+      ["server RSS < 300 MB", Math.round(peakRss), 300],
+    ] as const;
+    const lines = [
+      `# Benchmarks`,
+      ``,
+      `Made by \`npm run bench -- --orgs ${ORGS} --users-per-org ${USERS_PER_ORG} --duration ${DURATION}\` on ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}, PostgreSQL on the same machine.`,
+      `Data: ${ORGS.toLocaleString("en-GB")} partner organisations, ${(ORGS * USERS_PER_ORG).toLocaleString("en-GB")} partner users. Load from autocannon on the same machine, ${DURATION} s a scenario.`,
+      ``,
+      `| scenario | connections | requests | req/s | p50 ms | p99 ms | errors |`,
+      `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
+      ...results.map((r) => `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`),
+      ``,
+      `Server peak RSS: ${Math.round(peakRss)} MB.`,
+      ``,
+      `| target | measured | limit | met |`,
+      `| --- | ---: | ---: | --- |`,
+      ...targets.map(([name, value, limit]) => `| ${name} | ${value} | ${limit} | ${name === "zero errors" ? (value === 0 ? "yes" : "no") : name.includes("<") ? (value < limit ? "yes" : "no") : value <= limit ? "yes" : "no"} |`),
+      ``,
+      `Ratios of the API to the limit: API list p50 / postgres.js loop p50 = ${ratio(api.first![0]!.p50, directResults[0]!.p50)} (1 connection), ${ratio(api.first![1]!.p50, directResults[1]!.p50)} (50 connections).`,
+      ``,
+    ];
+    mkdirSync(path.join(root, "docs"), { recursive: true });
+    writeFileSync(path.join(root, "docs", "benchmarks.md"), lines.join("\n"));
+    console.log("\n" + lines.slice(6).join("\n"));
+  } finally {
+    clearInterval(rssTimer);
+    server.kill("SIGTERM");
+    await direct.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
