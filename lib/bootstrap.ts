@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
 import { adminUser } from "@/db/schema";
+import { ensureInitialApiClient } from "@/lib/api-clients";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
 
@@ -45,4 +46,5 @@ export async function bootstrap(): Promise<void> {
   } else {
     console.warn("[start] set both INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD, or neither");
   }
+  await ensureInitialApiClient(db);
 }
