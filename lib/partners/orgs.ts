@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
-import { invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
 import type { PartnerSort, PartnersTableSearch } from "@/lib/validations/partner-org";
@@ -133,7 +133,7 @@ export async function listPartnerOrgsByKey(
   return { rows: page, queryMore: more ? encodeCursor([page.at(-1)!.id]) : undefined };
 }
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   created: { column: partnerOrg.created, cast: "timestamptz" },
   name: { column: partnerOrg.name, cast: "text" },
   zuoraAccountId: { column: partnerOrg.zuoraAccountId, cast: "text" },
@@ -220,7 +220,7 @@ export async function listPartnersTable(
   };
 }
 
-function sortValue(row: PartnerOrgRow, sort: PartnerSort): string {
+export function sortValue(row: Pick<PartnerOrgRow, PartnerSort>, sort: PartnerSort): string {
   const v = row[sort];
   return v instanceof Date ? v.toISOString() : String(v);
 }
@@ -235,4 +235,43 @@ function diff(before: PartnerOrgRow, after: PartnerOrgRow) {
     before: Object.fromEntries(changed.map((k) => [k, before[k]])),
     after: Object.fromEntries(changed.map((k) => [k, after[k]])),
   };
+}
+
+/**
+ * Seed 004's partner form: a pending organisation's partner Admin fills in its details, which
+ * makes it approved. Runs once: an approved organisation is edited by the portal admins.
+ */
+export async function completePartnerForm(db: Db, actor: Actor, orgId: string, input: PartnerOrgFields): Promise<PartnerOrgRow> {
+  assertCan(actor, "org:complete-form", orgId);
+  if (config.salesforceEnabled() && !input.salesforceAccountId) {
+    throw invalid("Salesforce account ID is required while the Salesforce integration is on.", {
+      salesforceAccountId: ["Salesforce account ID is required while the Salesforce integration is on."],
+    });
+  }
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+    if (!before) throw notFound("Partner organisation not found.");
+    if (before.status !== "pending") throw conflict("This organisation's partner form has already been submitted.");
+    const [after] = await tx
+      .update(partnerOrg)
+      .set({
+        name: input.name,
+        logo: input.logo ?? null,
+        zuoraAccountId: input.zuoraAccountId,
+        salesforceAccountId: input.salesforceAccountId ?? null,
+        invoiceOwner: input.invoiceOwner,
+        status: "approved",
+        modified: new Date(),
+      })
+      .where(eq(partnerOrg.id, orgId))
+      .returning();
+    await recordActivity(tx, actor, {
+      action: "partner_org.form_submitted",
+      targetKind: "partner_org",
+      targetId: orgId,
+      partnerOrgId: orgId,
+      change: diff(before, after!),
+    });
+    return after!;
+  });
 }

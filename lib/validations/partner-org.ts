@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  emailField,
+  personNameField,
   emptyToUndefined,
   invoiceOwnerField,
   logoField,
@@ -50,3 +52,11 @@ export const partnersTableSearchSchema = z.object({
   status: z.enum(["pending", "approved"]).optional().catch(undefined),
 });
 export type PartnersTableSearch = z.output<typeof partnersTableSearchSchema>;
+
+/** Seed 004's "Invite Partner": the organisation's name and its primary contact. */
+export const invitePartnerOrgSchema = z.object({
+  name: orgNameField,
+  primaryContactName: personNameField.min(1, { error: "Primary contact name is required." }),
+  primaryContactEmail: emailField,
+});
+export type InvitePartnerOrgFormValues = z.input<typeof invitePartnerOrgSchema>;

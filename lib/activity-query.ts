@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, lt, gt, gte, or, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { activity, partnerOrg } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { forbidden } from "@/lib/errors";
+import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
+import type { ActivitySearch } from "@/lib/validations/activity";
+
+export type ActivityRow = typeof activity.$inferSelect;
+
+/** Every action the app records, for the filter's choices. */
+export const ACTIVITY_ACTIONS = [
+  "partner_org.created",
+  "partner_org.updated",
+  "partner_org.deleted",
+  "partner_org.form_submitted",
+  "partner_user.created",
+  "partner_user.deleted",
+  "partner_user.role_changed",
+  "partner_user.imported",
+  "invitation.sent",
+  "invitation.accepted",
+  "invitation.resent",
+  "invitation.revoked",
+  "password_reset.sent",
+  "password_reset.completed",
+  "admin.invited",
+  "admin.role_changed",
+  "admin.removed",
+  "admin.signed_in",
+  "admin.sign_in_failed",
+  "partner_user.signed_in",
+  "partner_user.sign_in_failed",
+  "api_client.created",
+  "api_client.revoked",
+] as const;
+
+export interface ActivityPage {
+  rows: (ActivityRow & { orgExists: boolean })[];
+  nextCursor?: string;
+  prevCursor?: string;
+}
+
+type Filters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+
+function activityFilter(f: Filters): SQL | undefined {
+  const actor = f.actor.trim();
+  const toExclusive = f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) : undefined;
+  return and(
+    actor ? or(eq(activity.actorId, actor), ilike(activity.actorLabel, `%${escapeLike(actor)}%`)) : undefined,
+    f.org ? eq(activity.partnerOrgId, f.org) : undefined,
+    f.action ? eq(activity.action, f.action) : undefined,
+    f.from ? gte(activity.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
+    toExclusive ? lt(activity.at, toExclusive) : undefined,
+  );
+}
+
+/**
+ * A page of the audit trail, newest first. Ids are time-ordered UUIDv7, so the keyset is the id
+ * alone: `after` pages to older entries, `before` back to newer ones. Never OFFSET.
+ * Partner users (their Admins) read only their own organisation's entries.
+ */
+export async function listActivity(
+  db: Queryable,
+  actor: Actor,
+  search: Filters & { after?: string; before?: string; size: number },
+): Promise<ActivityPage> {
+  const filters = { ...search };
+  if (actor.kind === "partner_user") {
+    if (filters.org && filters.org !== actor.partnerOrgId) throw forbidden();
+    filters.org = actor.partnerOrgId;
+  }
+  assertCan(actor, "activity:read", filters.org || undefined);
+  const backwards = search.before !== undefined && search.after === undefined;
+  const cursor = backwards ? search.before : search.after;
+  const cursorId = cursor ? decodeCursor(cursor, 1, "The page link is no longer valid.")[0]! : undefined;
+  const fetched = await db
+    .select()
+    .from(activity)
+    .where(and(activityFilter(filters), cursorId ? (backwards ? gt(activity.id, cursorId) : lt(activity.id, cursorId)) : undefined))
+    .orderBy(backwards ? asc(activity.id) : desc(activity.id))
+    .limit(search.size + 1);
+  const more = fetched.length > search.size;
+  let rows = more ? fetched.slice(0, search.size) : fetched;
+  if (backwards) rows = rows.reverse();
+
+  const orgIds = [...new Set(rows.map((r) => r.partnerOrgId).filter((v): v is string => Boolean(v)))];
+  const existing = orgIds.length
+    ? new Set((await db.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, orgIds))).map((r) => r.id))
+    : new Set<string>();
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : cursorId !== undefined;
+  return {
+    rows: rows.map((r) => ({ ...r, orgExists: r.partnerOrgId ? existing.has(r.partnerOrgId) : false })),
+    nextCursor: hasNext && rows.length ? encodeCursor([rows.at(-1)!.id]) : undefined,
+    prevCursor: hasPrev && rows.length ? encodeCursor([rows[0]!.id]) : undefined,
+  };
+}
