@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
+import { partnerUserStatuses } from "@/lib/partners/invitations";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
 import { CreateUserDialog } from "./create-user-dialog";
 import { formatDate } from "./labels";
@@ -10,7 +11,9 @@ const ROLE_LABEL = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" 
 
 /** The organisation's partner users, on its page in the admin app. */
 export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor; orgId: string }) {
-  const { rows, queryMore } = await listPartnerUsers(await getDb(), admin, orgId, { limit: 500 });
+  const db = await getDb();
+  const { rows, queryMore } = await listPartnerUsers(db, admin, orgId, { limit: 500 });
+  const statuses = await partnerUserStatuses(db, rows);
   const users = rows.map((u) => ({
     id: u.id,
     name: fullName(u) ?? "—",
@@ -18,6 +21,7 @@ export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor;
     phone: u.phone,
     role: ROLE_LABEL[u.role],
     created: formatDate(u.created),
+    status: statuses.get(u.id) ?? "not_invited",
   }));
   return (
     <section aria-labelledby="users-heading" className="space-y-3">
@@ -27,7 +31,7 @@ export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor;
         </h2>
         {can(admin, "user:create", orgId) ? <CreateUserDialog orgId={orgId} /> : null}
       </div>
-      <PartnerUsersTable orgId={orgId} users={users} canDelete={can(admin, "user:delete", orgId)} />
+      <PartnerUsersTable orgId={orgId} users={users} canDelete={can(admin, "user:delete", orgId)} canInvite={can(admin, "user:create", orgId)} />
       {queryMore ? <p className="text-sm text-muted-foreground">Showing the first 500 users; use the REST API or CSV export for all of them.</p> : null}
     </section>
   );

@@ -2,7 +2,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
+import type { PartnerUserStatus } from "@/lib/partners/invitations";
 import { DeleteUserButton } from "./delete-user-button";
+import { UserAccessActions } from "./user-access-actions";
 
 export interface PartnerUserView {
   id: string;
@@ -11,11 +13,30 @@ export interface PartnerUserView {
   phone: string | null;
   role: string;
   created: string;
+  status: PartnerUserStatus;
 }
+
+const STATUS_LABEL: Record<PartnerUserStatus, string> = {
+  active: "Active",
+  invited: "Invited",
+  expired: "Invitation expired",
+  revoked: "Invitation revoked",
+  not_invited: "Not invited",
+};
 
 const helper = createColumnHelper<CoreFeatures, PartnerUserView>();
 
-export function PartnerUsersTable({ orgId, users, canDelete }: { orgId: string; users: PartnerUserView[]; canDelete: boolean }) {
+export function PartnerUsersTable({
+  orgId,
+  users,
+  canDelete,
+  canInvite = false,
+}: {
+  orgId: string;
+  users: PartnerUserView[];
+  canDelete: boolean;
+  canInvite?: boolean;
+}) {
   const columns = useMemo(
     () =>
       helper.columns([
@@ -23,6 +44,15 @@ export function PartnerUsersTable({ orgId, users, canDelete }: { orgId: string; 
         helper.accessor("email", { header: "Email address" }),
         helper.accessor("phone", { header: "Phone number", cell: (i) => i.getValue() ?? "—" }),
         helper.accessor("role", { header: "Role" }),
+        helper.accessor("status", { header: "Status", cell: (i) => <span className="whitespace-nowrap">{STATUS_LABEL[i.getValue()]}</span> }),
+        helper.display({
+          id: "access",
+          header: () => <span className="sr-only">Invitation</span>,
+          cell: (i) =>
+            canInvite ? (
+              <UserAccessActions orgId={orgId} userId={i.row.original.id} email={i.row.original.email} status={i.row.original.status} />
+            ) : null,
+        }),
         helper.accessor("created", { header: "Created", cell: (i) => <span className="whitespace-nowrap">{i.getValue()}</span> }),
         helper.display({
           id: "actions",
@@ -30,7 +60,7 @@ export function PartnerUsersTable({ orgId, users, canDelete }: { orgId: string; 
           cell: (i) => (canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null),
         }),
       ]),
-    [orgId, canDelete],
+    [orgId, canDelete, canInvite],
   );
   return <DataTable columns={columns} data={users} caption="Partner users" getRowId={(u) => u.id} empty="No users yet. Use Create user to add one." />;
 }

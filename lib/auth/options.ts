@@ -34,6 +34,11 @@ export async function authOptions(): Promise<AuthOptions> {
     providers: [adminCredentials, ...partnerProviders()],
     useSecureCookies: config.appUrl().startsWith("https://"),
     callbacks: {
+      async signIn({ user }) {
+        // A single sign-on whose verified email matched no partner user (lib/auth/providers/partner.ts).
+        if ((user as { kind?: string }).kind === "refused") return "/partner?error=sso";
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as unknown as { id: string; kind: SessionKind; sv: number };

@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { deliver, issueInvitation } from "@/lib/invitations";
+import type { Mail } from "@/lib/mail";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 export const DUPLICATE_EMAIL_MESSAGE =
@@ -31,7 +33,8 @@ export function fullName(user: Pick<PartnerUserRow, "name" | "firstName" | "last
 /**
  * Creates a partner user. The email is unique across all partners, case-insensitively: the
  * unique index on lower(email) decides, so racing requests end with exactly one user.
- * The first user of an organisation is its Admin.
+ * The first user of an organisation is its Admin. The invitation link is issued in the same
+ * transaction and mailed once it commits (a failed mail is logged; the invitation can be resent).
  */
 export async function createPartnerUser(
   db: Db,
@@ -42,10 +45,11 @@ export async function createPartnerUser(
   assertCan(actor, "user:create", orgId);
   if (input.role && input.role !== "viewer") assertCan(actor, "user:role", orgId);
   const now = new Date();
+  let invitation: Mail;
   try {
-    return await db.transaction(async (tx) => {
+    const created = await db.transaction(async (tx) => {
       // Locks the organisation: it cannot be deleted under us, and "first user" is decided once.
-      const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+      const [org] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
       if (!org) throw notFound("Partner organisation not found.");
       const [existing] = await tx
         .select({ id: partnerUser.id })
@@ -75,8 +79,17 @@ export async function createPartnerUser(
         partnerOrgId: orgId,
         change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone } },
       });
+      invitation = await issueInvitation(tx, actor, {
+        principalKind: "partner_user",
+        principalId: user!.id,
+        email: user!.email,
+        partnerOrgId: orgId,
+        orgName: org.name,
+      });
       return user!;
     });
+    await deliver(invitation!);
+    return created;
   } catch (err) {
     if (pgError(err).code === "23505") throw conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
     throw err;

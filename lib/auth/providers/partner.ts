@@ -1,7 +1,130 @@
 import "server-only";
+import { eq, sql } from "drizzle-orm";
 import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { getDb } from "@/db";
+import { partnerUser } from "@/db/schema";
+import { recordActivity } from "@/lib/activity";
+import { verifyPassword } from "@/lib/auth/password";
+import { clientAddress, hit, reset } from "@/lib/rate-limit";
+import { signInSchema } from "@/lib/validations/auth";
+
+export const PARTNER_SSO_ID = "partner-sso";
+
+/** What a partner sign-in hands to the jwt callback (see lib/auth/options.ts). */
+export interface PartnerSignIn {
+  id: string;
+  email: string;
+  kind: "partner_user";
+  sv: number;
+}
+
+async function findByEmail(email: string) {
+  const db = await getDb();
+  const [user] = await db.select().from(partnerUser).where(sql`lower(${partnerUser.email}) = ${email.toLowerCase()}`);
+  return { db, user };
+}
+
+/** Partner users sign in with email and password. Attempts are counted per account and per address. */
+const partnerCredentials = CredentialsProvider({
+  id: "partner",
+  name: "Partner user",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(credentials, req) {
+    const parsed = signInSchema.safeParse(credentials);
+    if (!parsed.success) return null;
+    const { email, password } = parsed.data;
+    const db = await getDb();
+    const accountKey = `signin:partner:${email.toLowerCase()}`;
+    const addressKey = `signin:partner-addr:${clientAddress(req?.headers)}`;
+    const [okAccount, okAddress] = [await hit(db, accountKey, 10, 900), await hit(db, addressKey, 50, 900)];
+    if (!okAccount || !okAddress) throw new Error("RateLimited");
+    const { user } = await findByEmail(email);
+    // A user who has not set a password yet has no hash: the dummy check runs and sign-in fails.
+    const valid = await verifyPassword(user?.passwordHash, password);
+    if (!user || !valid) {
+      await recordActivity(db, { kind: "anonymous", label: email }, {
+        action: "partner_user.sign_in_failed",
+        targetKind: "partner_user",
+        targetId: user?.id ?? null,
+        partnerOrgId: user?.partnerOrgId ?? null,
+        success: false,
+      });
+      return null;
+    }
+    await reset(db, accountKey);
+    return signedIn(user, "password");
+  },
+});
+
+async function signedIn(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<PartnerSignIn> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(partnerUser).set({ lastSignInAt: new Date() }).where(eq(partnerUser.id, user.id));
+    await recordActivity(tx, { kind: "partner_user", id: user.id, partnerOrgId: user.partnerOrgId, role: user.role, label: user.email }, {
+      action: "partner_user.signed_in",
+      targetKind: "partner_user",
+      targetId: user.id,
+      partnerOrgId: user.partnerOrgId,
+      change: { method },
+    });
+  });
+  return { id: user.id, email: user.email, kind: "partner_user", sv: user.sessionVersion };
+}
+
+/** The OpenID Connect claims used: the email must be present and verified by the provider. */
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  /** Amazon Cognito sends "true"/"false" as strings from its userinfo endpoint. */
+  email_verified?: boolean | string;
+}
+
+/**
+ * Single sign-on (e.g. Amazon Cognito) when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are
+ * set. The verified email must belong to an existing partner user; nobody is created. A refused
+ * sign-in comes back to the partner sign-in page (see the signIn callback in lib/auth/options.ts).
+ */
+export function partnerSso(): OAuthConfig<OidcProfile> | null {
+  const issuer = process.env.OIDC_ISSUER?.replace(/\/+$/, "");
+  const clientId = process.env.OIDC_CLIENT_ID;
+  const clientSecret = process.env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: PARTNER_SSO_ID,
+    name: process.env.OIDC_NAME || "single sign-on",
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    authorization: { params: { scope: "openid email" } },
+    // The claims come from the userinfo endpoint: providers put email there for the code flow.
+    idToken: false,
+    checks: ["pkce", "state"],
+    async profile(profile) {
+      const verified = profile.email_verified === true || profile.email_verified === "true";
+      const email = profile.email?.trim();
+      const { db, user } = email && verified ? await findByEmail(email) : { db: await getDb(), user: undefined };
+      if (!user) {
+        await recordActivity(db, { kind: "anonymous", label: email || `sso:${profile.sub}` }, {
+          action: "partner_user.sign_in_failed",
+          targetKind: "partner_user",
+          change: { method: "sso", reason: !email ? "no email" : verified ? "unknown email" : "email not verified" },
+          success: false,
+        });
+        // No user: the signIn callback refuses it.
+        return { id: `refused:${profile.sub}`, email: email ?? null, kind: "refused" } as never;
+      }
+      return (await signedIn(user, "sso")) as never;
+    },
+  };
+}
 
 /** Sign-in methods of partner users (credentials, SSO). */
 export function partnerProviders(): AuthOptions["providers"] {
-  return [];
+  const sso = partnerSso();
+  return sso ? [partnerCredentials, sso] : [partnerCredentials];
 }
+
+export const ssoEnabled = () => partnerSso() !== null;

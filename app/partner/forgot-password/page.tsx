@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ForgotPasswordForm } from "@/components/partner/forgot-password-form";
+
+export const metadata: Metadata = { title: "Forgot password" };
+
+export default function ForgotPasswordPage() {
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
+      <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">Forgot password?</h1>
+        <p className="mb-6 text-sm text-muted-foreground">
+          Enter the email you sign in with. We will send you a link to choose a new password. An expired invitation works the
+          same way.
+        </p>
+        <ForgotPasswordForm />
+        <p className="mt-6 text-sm">
+          <Link className="underline" href="/partner">
+            Back to sign-in
+          </Link>
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { inviteMemberAction } from "@/app/partner/actions/invite-member";
+import { applyResult } from "@/components/partners/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { inviteMemberSchema, type InviteMemberFormValues } from "@/lib/validations/partner-member";
+import { ROLE_HELP, ROLE_LABEL } from "./labels";
+
+const EMPTY: InviteMemberFormValues = { name: "", email: "", role: "viewer" };
+
+export function InviteMemberDialog({ orgId }: { orgId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<InviteMemberFormValues>({ resolver: zodResolver(inviteMemberSchema), defaultValues: EMPTY });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const data = applyResult(form, await inviteMemberAction({ ...values, orgId }));
+    if (!data) return;
+    toast.success(`Invitation sent to ${data.email}.`);
+    form.reset(EMPTY);
+    setOpen(false);
+    router.refresh();
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus aria-hidden /> Invite member
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Invite member</DialogTitle>
+          <DialogDescription>They receive an email with a link to set their password.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormField id="member-name" label="Name" error={errors.name?.message}>
+            {(aria) => <Input autoComplete="off" {...aria} {...form.register("name")} />}
+          </FormField>
+          <FormField id="member-email" label="Email address" required error={errors.email?.message}>
+            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
+          </FormField>
+          <FormField id="member-role" label="Role" error={errors.role?.message}>
+            {(aria) => (
+              <select className="h-9 rounded-md border border-input bg-background px-3 text-sm" {...aria} {...form.register("role")}>
+                {(["viewer", "maintainer", "admin"] as const).map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABEL[r]} — {ROLE_HELP[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Sending…" : "Send invitation"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

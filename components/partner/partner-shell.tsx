@@ -1,0 +1,33 @@
+import { SignOutButton } from "@/components/admin/sign-out-button";
+import { OrgLogo } from "@/components/partners/org-logo";
+
+/** White label (seed 002): the partner pages carry the organisation's logo and name, not ours. */
+export function PartnerShell({
+  org,
+  userLabel,
+  children,
+}: {
+  org: { name: string; logo: string | null };
+  userLabel: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between gap-4 border-b px-6 py-3">
+        <div className="flex min-w-0 items-center gap-3">
+          <OrgLogo logo={org.logo} size={40} />
+          <span className="truncate text-lg font-semibold" data-testid="partner-brand">
+            {org.name}
+          </span>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-muted-foreground">{userLabel}</span>
+          <SignOutButton callbackUrl="/partner" />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 space-y-8 p-6">
+        {children}
+      </main>
+    </div>
+  );
+}

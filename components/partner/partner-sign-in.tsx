@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
+import { SsoButton } from "./sso-button";
+
+const NOTICE = {
+  "password-set": "Your password is set. Sign in with your email and your new password.",
+} as const;
+const ERROR = {
+  sso: "Single sign-on could not sign you in: your verified email does not belong to a partner user. Ask your organisation's Admin to invite you.",
+} as const;
+
+/** The partner sign-in form, shown at /partner to anyone who is not a signed-in partner user. */
+export function PartnerSignIn({ notice, error }: { notice?: keyof typeof NOTICE; error?: keyof typeof ERROR }) {
+  const sso = partnerSso();
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
+      <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">Partner sign-in</h1>
+        <p className="mb-6 text-sm text-muted-foreground">Sign in to your organisation&apos;s partner pages.</p>
+        {notice ? (
+          <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+            {NOTICE[notice]}
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive">
+            {ERROR[error]}
+          </p>
+        ) : null}
+        <SignInForm provider="partner" redirectTo="/partner" />
+        <p className="mt-3 text-sm">
+          <Link className="underline" href="/partner/forgot-password">
+            Forgot password?
+          </Link>
+        </p>
+        {sso ? (
+          <div className="mt-6 border-t pt-6">
+            <SsoButton providerId={PARTNER_SSO_ID} name={sso.name} />
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "@/db/schema";
+import { recordActivity } from "@/lib/activity";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import { deletePartnerUser } from "./users";
+
+/**
+ * Team management from the partner pages (seed 002: a partner Admin manages the members).
+ * An organisation always keeps at least one Admin, and nobody removes themselves.
+ */
+export async function changePartnerUserRole(db: Db, actor: Actor, orgId: string, userId: string, role: PartnerRole): Promise<PartnerUserRow> {
+  assertCan(actor, "user:role", orgId);
+  return db.transaction(async (tx) => {
+    // Locks the organisation, so two Admins demoting each other at once cannot leave it without one.
+    const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+    if (!org) throw notFound("Partner organisation not found.");
+    const [before] = await tx
+      .select()
+      .from(partnerUser)
+      .where(and(eq(partnerUser.id, userId), eq(partnerUser.partnerOrgId, orgId)));
+    if (!before) throw notFound("Partner user not found.");
+    if (before.role === role) return before;
+    if (before.role === "admin") {
+      const [{ n }] = (await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(partnerUser)
+        .where(and(eq(partnerUser.partnerOrgId, orgId), eq(partnerUser.role, "admin")))) as [{ n: number }];
+      if (Number(n) <= 1) throw conflict("An organisation needs at least one Admin. Make someone else an Admin first.");
+    }
+    const [after] = await tx
+      .update(partnerUser)
+      .set({ role, modified: new Date() })
+      .where(eq(partnerUser.id, userId))
+      .returning();
+    await recordActivity(tx, actor, {
+      action: "partner_user.role_changed",
+      targetKind: "partner_user",
+      targetId: userId,
+      partnerOrgId: orgId,
+      change: { before: { role: before.role }, after: { role }, email: before.email },
+    });
+    return after!;
+  });
+}
+
+/** Removes a member; their sessions end at once (every request re-reads the user). */
+export async function removePartnerMember(db: Db, actor: Actor, orgId: string, userId: string): Promise<void> {
+  assertCan(actor, "user:delete", orgId);
+  if (actor.kind === "partner_user" && actor.id === userId) {
+    throw conflict("You cannot remove yourself. Ask another Admin of your organisation.");
+  }
+  await deletePartnerUser(db, actor, orgId, userId);
+}
+
+/** Until the partner form is approved (seed 004), a pending organisation's users change nothing. */
+export function assertOrgApproved(actor: { orgStatus: "pending" | "approved" }): void {
+  if (actor.orgStatus !== "approved") throw forbidden("Your organisation is pending approval. Complete your partner form first.");
+}
