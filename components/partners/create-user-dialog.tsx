@@ -52,7 +52,7 @@ export function CreateUserDialog({ orgId }: { orgId: string }) {
           <FormField id="user-email" label="Email address" required error={errors.email?.message}>
             {(aria) => <Input type="email" autoComplete="email" {...aria} {...form.register("email")} />}
           </FormField>
-          <FormField id="user-phone" label="Phone number" hint="Optional. Include the country code, e.g. +44 7700 900123." error={errors.phone?.message}>
+          <FormField id="user-phone" label="Phone number" hint="Optional. Include the country code, e.g. +44 7911 123456." error={errors.phone?.message}>
             {(aria) => <Input type="tel" autoComplete="tel" {...aria} {...form.register("phone")} />}
           </FormField>
           <Button type="submit" disabled={isSubmitting}>

@@ -11,7 +11,7 @@ export const phoneField = z
   .transform((value, ctx) => {
     const phone = parsePhoneNumberFromString(value);
     if (!phone?.isValid()) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid phone number with its country code, e.g. +44 7700 900123." });
+      ctx.addIssue({ code: "custom", message: "Enter a valid phone number with its country code, e.g. +44 7911 123456." });
       return z.NEVER;
     }
     return phone.number as string;
