@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Logger } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db";
+
+// Creating a partner user mails an invitation: keep test mail out of the developer's DATA_DIR.
+process.env.MAIL_OUTBOX_DIR ||= path.join(tmpdir(), "pm-test-outbox");
 
 /** The PostgreSQL server the tests use, when one is configured; otherwise they run on PGlite. */
 export function testDatabaseUrl(): string | undefined {
