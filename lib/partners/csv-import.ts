@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { CsvError, parseCsv } from "@/lib/csv";
 import { invalid, notFound } from "@/lib/errors";
+import { deliver, issueInvitation } from "@/lib/invitations";
+import type { Mail } from "@/lib/mail";
 import { newId } from "@/lib/ids";
 import { fullName } from "@/lib/partners/users";
 import { importRowSchema } from "@/lib/validations/partner-user-import";
@@ -98,8 +100,9 @@ export async function importPartnerUsers(
   const valid = preview.rows.filter((r) => r.errors.length === 0);
   const skipped = preview.rows.filter((r) => r.errors.length > 0);
   if (!valid.length) throw invalid("The file has no rows that can be imported.");
+  const mails: Mail[] = [];
   const created = await db.transaction(async (tx) => {
-    const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+    const [org] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
     if (!org) throw notFound("Partner organisation not found.");
     const [existing] = await tx.select({ id: partnerUser.id }).from(partnerUser).where(eq(partnerUser.partnerOrgId, orgId)).limit(1);
     const now = new Date();
@@ -132,6 +135,10 @@ export async function importPartnerUsers(
         partnerOrgId: orgId,
         change: { after: { email: user.email, name: fullName(user), role: user.role, phone: user.phone }, source: "csv" },
       });
+      // Each imported user is invited like one created by hand; the mails go out after commit.
+      mails.push(
+        await issueInvitation(tx, actor, { principalKind: "partner_user", principalId: user.id, email: user.email, partnerOrgId: orgId, orgName: org.name }),
+      );
     }
     await recordActivity(tx, actor, {
       action: "partner_user.imported",
@@ -142,6 +149,7 @@ export async function importPartnerUsers(
     });
     return inserted.length;
   });
+  for (const mail of mails) await deliver(mail);
   return { created, skipped: skipped.sort((a, b) => a.line - b.line) };
 }
 

@@ -3,6 +3,8 @@ import { Pager } from "@/components/data-table/pager";
 import { TableSearch } from "@/components/data-table/table-search";
 import { withParams } from "@/components/data-table/url-state";
 import { CreatePartnerDialog } from "@/components/partners/create-partner-dialog";
+import { InvitePartnerDialog } from "@/components/partners/invite-partner-dialog";
+import { buttonVariants } from "@/components/ui/button";
 import { formatDate } from "@/components/partners/labels";
 import { PartnersTable, type SortLinks } from "@/components/partners/partners-table";
 import { PartnersTableSkeleton } from "@/components/partners/partners-table-skeleton";
@@ -29,7 +31,17 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-semibold">Partners</h1>
           <p className="text-sm text-muted-foreground">Partner organisations and their partner users.</p>
         </div>
-        {can(admin, "org:create") ? <CreatePartnerDialog salesforceRequired={config.salesforceEnabled()} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <a
+            href={withParams(`${PATH}/export`, { q: search.q || undefined, status: search.status, sort: search.sort, dir: search.dir }, {})}
+            className={buttonVariants({ variant: "outline" })}
+            download
+          >
+            Export CSV
+          </a>
+          {can(admin, "org:create") ? <InvitePartnerDialog /> : null}
+          {can(admin, "org:create") ? <CreatePartnerDialog salesforceRequired={config.salesforceEnabled()} /> : null}
+        </div>
       </div>
       <TableSearch
         action={PATH}

@@ -1,7 +1,10 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
+import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { CopyButton } from "@/components/partners/copy-button";
+import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
+import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, STATUS_LABEL, formatDate } from "@/components/partners/labels";
@@ -80,6 +83,14 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
       </section>
 
       <PartnerUsersSection admin={admin} orgId={org.id} />
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Users CSV">
+        <a href={`/settings/profile/partners/${org.id}/users/export`} className={buttonVariants({ variant: "outline", size: "sm" })} download>
+          Export users (CSV)
+        </a>
+        {can(admin, "user:create", org.id) ? <ImportUsersDialog orgId={org.id} /> : null}
+      </div>
+
+      <OrgActivitySection admin={admin} orgId={org.id} />
 
       {can(admin, "org:delete") ? <DeletePartnerSection orgId={org.id} orgName={org.name} /> : null}
     </div>

@@ -1,0 +1,84 @@
+import type { ActivityRow } from "@/lib/activity-query";
+
+export const ACTION_LABEL: Record<string, string> = {
+  "partner_org.created": "Organisation created",
+  "partner_org.updated": "Organisation updated",
+  "partner_org.deleted": "Organisation deleted",
+  "partner_org.form_submitted": "Partner form submitted",
+  "partner_user.created": "User created",
+  "partner_user.deleted": "User deleted",
+  "partner_user.role_changed": "User role changed",
+  "partner_user.imported": "Users imported from CSV",
+  "partner_user.signed_in": "Partner user signed in",
+  "partner_user.sign_in_failed": "Partner user sign-in failed",
+  "invitation.sent": "Invitation sent",
+  "invitation.resent": "Invitation resent",
+  "invitation.accepted": "Invitation accepted",
+  "invitation.revoked": "Invitation revoked",
+  "password_reset.sent": "Password reset sent",
+  "password_reset.completed": "Password reset completed",
+  "admin.invited": "Admin invited",
+  "admin.role_changed": "Admin role changed",
+  "admin.removed": "Admin removed",
+  "admin.signed_in": "Admin signed in",
+  "admin.sign_in_failed": "Admin sign-in failed",
+  "api_client.created": "API client created",
+  "api_client.revoked": "API client revoked",
+};
+
+export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
+
+const ACTOR_KIND: Record<ActivityRow["actorKind"], string> = {
+  admin: "Admin",
+  partner_user: "Partner user",
+  api_client: "API client",
+  system: "System",
+  anonymous: "Not signed in",
+};
+export const actorKindLabel = (kind: ActivityRow["actorKind"]) => ACTOR_KIND[kind];
+
+const TARGET_KIND: Record<string, string> = {
+  partner_org: "Organisation",
+  partner_user: "Partner user",
+  admin_user: "Admin",
+  api_client: "API client",
+  invitation: "Invitation",
+};
+
+/** Where an entry's target lives in the admin app, when it still exists. */
+export function targetOf(row: ActivityRow & { orgExists: boolean }): { label: string; href?: string } {
+  const kind = row.targetKind ? (TARGET_KIND[row.targetKind] ?? row.targetKind) : "—";
+  const email = emailIn(row.change);
+  const label = email ? `${kind} ${email}` : row.targetId ? `${kind} ${row.targetId}` : kind;
+  if (row.partnerOrgId && row.orgExists) return { label, href: `/settings/profile/partners/${row.partnerOrgId}` };
+  if (row.targetKind === "admin_user") return { label, href: "/settings/admins" };
+  if (row.targetKind === "api_client") return { label, href: "/settings/api-clients" };
+  return { label };
+}
+
+function emailIn(change: unknown): string | undefined {
+  if (!change || typeof change !== "object") return undefined;
+  const c = change as Record<string, unknown>;
+  for (const v of [c, c.after, c.before]) {
+    if (v && typeof v === "object" && typeof (v as Record<string, unknown>).email === "string") return (v as Record<string, string>).email;
+  }
+  return undefined;
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/** The change as short lines: "name: Old → New" for updates, "field: value" otherwise. */
+export function changeLines(change: unknown): string[] {
+  if (!change || typeof change !== "object") return [];
+  const c = change as Record<string, unknown>;
+  const before = (c.before ?? {}) as Record<string, unknown>;
+  const after = (c.after ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  if (c.before && c.after) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) lines.push(`${key}: ${show(before[key])} → ${show(after[key])}`);
+  } else {
+    for (const [key, value] of Object.entries(c.after ? after : c.before ? before : {})) lines.push(`${key}: ${show(value)}`);
+  }
+  for (const [key, value] of Object.entries(c)) if (key !== "before" && key !== "after") lines.push(`${key}: ${show(value)}`);
+  return lines;
+}

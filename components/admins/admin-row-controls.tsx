@@ -1,0 +1,84 @@
+"use client";
+import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { changeAdminRoleAction } from "@/app/(admin)/settings/admins/actions/change-admin-role";
+import { removeAdminAction } from "@/app/(admin)/settings/admins/actions/remove-admin";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { AdminRole } from "@/db/schema";
+import { ADMIN_ROLE_LABEL } from "./labels";
+
+/** Change role and Remove, for one admin. Rendered only for Owners and Admins; the server checks again. */
+export function AdminRoleSelect({ id, email, role, roles }: { id: string; email: string; role: AdminRole; roles: AdminRole[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <select
+      aria-label={`Role of ${email}`}
+      value={role}
+      disabled={pending}
+      className="h-8 rounded-md border border-input bg-background px-2 text-sm"
+      onChange={(e) => {
+        const next = e.target.value as AdminRole;
+        startTransition(async () => {
+          const result = await changeAdminRoleAction({ id, role: next });
+          if (!result.ok) toast.error(result.message);
+          else toast.success(`${email} is now ${ADMIN_ROLE_LABEL[result.data.role]}.`);
+          router.refresh();
+        });
+      }}
+    >
+      {(roles.includes(role) ? roles : [role, ...roles]).map((r) => (
+        <option key={r} value={r} disabled={!roles.includes(r)}>
+          {ADMIN_ROLE_LABEL[r]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function RemoveAdminButton({ id, email }: { id: string; email: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Remove admin ${email}`} title={`Remove admin ${email}`}>
+          <Trash2 aria-hidden />
+        </Button>
+      </DialogTrigger>
+      <DialogContent role="alertdialog">
+        <DialogHeader>
+          <DialogTitle>Remove admin?</DialogTitle>
+          <DialogDescription>{email} loses access to Partner Management and is signed out at once.</DialogDescription>
+        </DialogHeader>
+        <div className="flex justify-end gap-2">
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <Button
+            variant="destructive"
+            disabled={pending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await removeAdminAction({ id });
+                if (!result.ok) {
+                  toast.error(result.message);
+                  return;
+                }
+                toast.success(`${email} removed.`);
+                setOpen(false);
+                router.refresh();
+              })
+            }
+          >
+            Remove
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { inviteAdminAction } from "@/app/(admin)/settings/admins/actions/invite-admin";
+import { applyResult } from "@/components/partners/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { AdminRole } from "@/db/schema";
+import { inviteAdminSchema, type InviteAdminFormValues } from "@/lib/validations/admin";
+import { ADMIN_ROLE_HELP, ADMIN_ROLE_LABEL } from "./labels";
+
+export function InviteAdminDialog({ roles }: { roles: AdminRole[] }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const empty = { email: "", role: "viewer" as const };
+  const form = useForm<InviteAdminFormValues>({ resolver: zodResolver(inviteAdminSchema), defaultValues: empty });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const data = applyResult(form, await inviteAdminAction(values));
+    if (!data) return;
+    if (data.mailSent) toast.success(`Invitation sent to ${data.email}.`);
+    else toast.warning(`${data.email} was added, but the invitation mail could not be sent.`);
+    form.reset(empty);
+    setOpen(false);
+    router.refresh();
+  });
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus aria-hidden /> Invite admin
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Invite admin</DialogTitle>
+          <DialogDescription>They receive an email with a link to set their password. The link works once and expires.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormField id="admin-email" label="Email address" required error={errors.email?.message}>
+            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
+          </FormField>
+          <FormField id="admin-role" label="Role" required error={errors.role?.message} hint={ADMIN_ROLE_HELP[form.watch("role") ?? "viewer"]}>
+            {(aria) => (
+              <select {...aria} {...form.register("role")} className="h-9 rounded-md border border-input bg-background px-2 text-sm">
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {ADMIN_ROLE_LABEL[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Sending…" : "Send invitation"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Send } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { invitePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/invite-partner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
+import { applyResult } from "./use-action-form";
+
+const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
+
+/** Seed 004's "Invite": a pending organisation whose primary contact completes the partner form. */
+export function InvitePartnerDialog() {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<InvitePartnerOrgFormValues>({ resolver: zodResolver(invitePartnerOrgSchema), defaultValues: EMPTY });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const data = applyResult(form, await invitePartnerAction(values));
+    if (!data) return;
+    toast.success(`Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`);
+    form.reset(EMPTY);
+    setOpen(false);
+    router.refresh();
+  });
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline">
+          <Send aria-hidden /> Invite Partner
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Invite Partner</DialogTitle>
+          <DialogDescription>
+            The organisation stays pending until its primary contact sets a password and submits the partner form with the
+            organisation&apos;s details.
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormField id="invite-org-name" label="Partner organisation name" required error={errors.name?.message}>
+            {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
+          </FormField>
+          <FormField id="invite-contact-name" label="Primary contact name" required error={errors.primaryContactName?.message}>
+            {(aria) => <Input autoComplete="off" {...aria} {...form.register("primaryContactName")} />}
+          </FormField>
+          <FormField id="invite-contact-email" label="Primary contact email" required error={errors.primaryContactEmail?.message}>
+            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("primaryContactEmail")} />}
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Inviting…" : "Invite Partner"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

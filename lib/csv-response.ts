@@ -1,0 +1,26 @@
+import "server-only";
+import { DomainError } from "@/lib/errors";
+
+/** A streamed CSV download. */
+export function csvResponse(stream: ReadableStream<Uint8Array>, filename: string): Response {
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** What a download route answers when the domain refuses; never a stack trace. */
+export function csvError(err: unknown): Response {
+  if (err instanceof DomainError) {
+    const status = err.code === "forbidden" ? 403 : err.code === "not_found" ? 404 : err.code === "unauthorized" ? 401 : 400;
+    return Response.json({ message: err.message }, { status });
+  }
+  console.error("[csv] export failed", err instanceof Error ? err.message : err);
+  return Response.json({ message: "The export failed. Try again." }, { status: 500 });
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
