@@ -101,8 +101,8 @@ export function ApiReference({ operations, schemas }: { operations: Operation[];
             </ul>
             <details>
               <summary className="cursor-pointer text-sm font-medium">Schemas</summary>
-              {op.requestSchema ? <pre className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{`Request body\n${pretty(op.requestSchema)}`}</pre> : null}
-              {op.responseSchema ? <pre className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{`200 response\n${pretty(op.responseSchema)}`}</pre> : null}
+              {op.requestSchema ? <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{`Request body\n${pretty(op.requestSchema)}`}</pre> : null}
+              {op.responseSchema ? <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{`200 response\n${pretty(op.responseSchema)}`}</pre> : null}
             </details>
             {op.id === "getAccessToken" ? null : <TryIt op={op} token={token} />}
           </article>
@@ -116,7 +116,7 @@ export function ApiReference({ operations, schemas }: { operations: Operation[];
         {Object.entries(schemas).map(([name, schema]) => (
           <details key={name} className="rounded-md border p-3">
             <summary className="cursor-pointer font-mono text-sm">{name}</summary>
-            <pre className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{pretty(schema)}</pre>
+            <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-muted p-2 text-xs">{pretty(schema)}</pre>
           </details>
         ))}
       </section>

@@ -72,7 +72,7 @@ export function TryIt({ op, token }: { op: Operation; token: string }) {
         {result ? (
           <div role="status" aria-label={`Response of ${op.summary}`}>
             <p className="text-sm font-medium">Status {result.status}</p>
-            <pre className="max-h-80 overflow-auto rounded bg-muted p-2 text-xs">{result.text}</pre>
+            <pre tabIndex={0} className="max-h-80 overflow-auto rounded bg-muted p-2 text-xs">{result.text}</pre>
           </div>
         ) : null}
       </form>
