@@ -1,0 +1,63 @@
+import { e2eOutbox } from "../playwright.config";
+import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
+import { mailedLink } from "./partner-helpers";
+
+const uniqueAdminEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@admins.example`;
+
+test("an Owner invites a Viewer; the Viewer sees the admins but no controls, and the last Owner stays", async ({ page, browser }) => {
+  await signInAsAdmin(page);
+  await page.getByRole("link", { name: "Admins", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Admins", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  // The only Owner cannot demote itself: the server refuses and the role stays.
+  const me = page.getByRole("row").filter({ hasText: "owner@e2e.example" });
+  await me.getByRole("combobox", { name: "Role of owner@e2e.example" }).selectOption("viewer");
+  await expect(page.getByText("There must always be at least one Owner.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Role of owner@e2e.example" })).toHaveValue("owner");
+
+  // Invite a Viewer.
+  const email = uniqueAdminEmail("viewer");
+  await page.getByRole("button", { name: "Invite admin" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email address").fill(email);
+  await dialog.getByLabel("Role").selectOption("viewer");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("Invited");
+
+  // The Viewer sets a password through the invitation link and signs in.
+  const viewer = await (await browser.newContext()).newPage();
+  await viewer.goto(await mailedLink(e2eOutbox, email, "invite"));
+  await viewer.getByLabel("New password").fill("viewer-password-123");
+  await viewer.getByLabel("Confirm password").fill("viewer-password-123");
+  await viewer.getByRole("button", { name: "Set password" }).click();
+  await expect(viewer).toHaveURL(/\/\?password=set$/);
+  await signInAsAdmin(viewer, email, "viewer-password-123");
+  await viewer.goto("/settings/admins");
+  await expect(viewer.getByRole("row").filter({ hasText: email })).toContainText("Active");
+  await expect(viewer.getByText("You are a Viewer")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Invite admin" })).toHaveCount(0);
+  await expect(viewer.getByRole("combobox")).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: /^Remove admin/ })).toHaveCount(0);
+  await expectAccessible(viewer);
+  // No write controls on the partners page either.
+  await viewer.goto("/settings/profile/partners");
+  await expect(viewer.getByRole("button", { name: "Create Partner" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Invite Partner" })).toHaveCount(0);
+
+  // The Owner removes the Viewer: their session ends at once.
+  await page.reload();
+  await page.getByRole("row").filter({ hasText: email }).getByRole("button", { name: `Remove admin ${email}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText(`${email} removed.`)).toBeVisible();
+  await viewer.goto("/settings/admins");
+  await expect(viewer).toHaveURL(/\/$/);
+
+  // Both are in the audit trail.
+  await page.goto(`/activity?action=admin.removed`);
+  await expect(page.getByRole("row").filter({ hasText: email }).first()).toContainText("Admin removed");
+});
