@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(find tests lib -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+# Mail from the domain (invitations) goes to a throwaway outbox, never the developer's .data/.
+export MAIL_OUTBOX_DIR="${MAIL_OUTBOX_DIR:-$(mktemp -d)/outbox}"
 exec node --conditions=react-server --import tsx --test --test-concurrency=2 "$@" "${files[@]}"

@@ -44,7 +44,7 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
   }
 
   async function plan(q: { query: string; params: unknown[] }): Promise<string> {
-    const client = database.db.$client as unknown as {
+    const client = (database.db as unknown as { $client: unknown }).$client as {
       unsafe?: (q: string, p: unknown[]) => Promise<Record<string, unknown>[]>;
       query?: (q: string, p: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
     };
@@ -53,7 +53,7 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     return JSON.stringify(rows[0]!["QUERY PLAN"]);
   }
 
-  const pageQuery = (qs: { query: string }[]) => {
+  const pageQuery = (qs: { query: string; params: unknown[] }[]) => {
     const found = qs.find((q) => /from "partner_org"/.test(q.query) && /order by/.test(q.query));
     assert.ok(found, "the page query was sent");
     return found!;
