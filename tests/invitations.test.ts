@@ -137,7 +137,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
     assert.deepEqual(linksTo(outbox, unknown, "reset-password"), []);
     const [link] = linksTo(outbox, to, "reset-password");
     assert.ok(link?.startsWith("https://partners.example.test/reset-password/"));
-    const done = await setPasswordWithToken(database.db, tokenOf(link), "reset", "my brand new password");
+    const done = await setPasswordWithToken(database.db, tokenOf(link!), "reset", "my brand new password");
     assert.equal(done?.kind, "partner_user");
     const [row] = await database.db.select().from(partnerUser).where(eq(partnerUser.id, user.id));
     assert.equal(row!.sessionVersion, user.sessionVersion + 1, "a reset ends every session of the user");

@@ -8,6 +8,7 @@ import { setPasswordAction } from "@/app/(links)/actions/set-password";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useHydrated } from "./use-hydrated";
 import { newPasswordSchema } from "@/lib/validations/auth";
 
 type Values = z.input<typeof newPasswordSchema>;
@@ -18,6 +19,7 @@ export function SetPasswordForm({ token, purpose, email }: { token: string; purp
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: "", confirm: "" } });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -47,7 +49,7 @@ export function SetPasswordForm({ token, purpose, email }: { token: string; purp
       <FormField id="confirm-password" label="Confirm password" error={errors.confirm?.message}>
         {(aria) => <Input type="password" autoComplete="new-password" {...aria} {...form.register("confirm")} />}
       </FormField>
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={isSubmitting || !hydrated}>
         {isSubmitting ? "Saving…" : "Set password"}
       </Button>
     </form>

@@ -6,12 +6,14 @@ import { requestPasswordResetAction } from "@/app/partner/actions/request-passwo
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useHydrated } from "@/components/auth/use-hydrated";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/password-link";
 
 export function ForgotPasswordForm() {
   const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
   const form = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await requestPasswordResetAction(values);
@@ -35,7 +37,7 @@ export function ForgotPasswordForm() {
       <FormField id="forgot-email" label="Email" error={errors.email?.message}>
         {(aria) => <Input type="email" autoComplete="username" {...aria} {...form.register("email")} />}
       </FormField>
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={isSubmitting || !hydrated}>
         {isSubmitting ? "Sending…" : "Send reset link"}
       </Button>
     </form>
