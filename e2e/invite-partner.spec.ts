@@ -44,5 +44,7 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await page.reload();
   await expect(page.locator("main").getByText("Approved", { exact: true })).toBeVisible();
   await expect(page.getByText("A00077777", { exact: true })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Activity" })).toContainText("Partner form submitted");
+  const activity = page.getByRole("region", { name: /^Activity/ });
+  await activity.locator("summary").click();
+  await expect(activity.getByRole("row").filter({ hasText: "Partner form submitted" })).toBeVisible();
 });
