@@ -7,7 +7,7 @@ test("changes appear on the Activity page with filters in the URL and links to t
   const id = await createOrg(page, name);
   // The org page shows its own activity.
   const section = page.getByRole("region", { name: /^Activity/ });
-  await section.locator("summary").click();
+  await section.getByRole("button", { name: /^Activity/ }).click();
   await expect(section.getByRole("row").filter({ hasText: "Organisation created" })).toBeVisible();
   await expectAccessible(page);
 

@@ -45,6 +45,6 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await expect(page.locator("main").getByText("Approved", { exact: true })).toBeVisible();
   await expect(page.getByText("A00077777", { exact: true })).toBeVisible();
   const activity = page.getByRole("region", { name: /^Activity/ });
-  await activity.locator("summary").click();
+  await activity.getByRole("button", { name: /^Activity/ }).click();
   await expect(activity.getByRole("row").filter({ hasText: "Partner form submitted" })).toBeVisible();
 });
