@@ -1,12 +1,12 @@
 "use client";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "sonner";
 import { changeAdminRoleAction } from "@/app/(admin)/settings/admins/actions/change-admin-role";
 import { removeAdminAction } from "@/app/(admin)/settings/admins/actions/remove-admin";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { AdminRole } from "@/db/schema";
 import { ADMIN_ROLE_LABEL } from "./labels";
 
@@ -40,45 +40,18 @@ export function AdminRoleSelect({ id, email, role, roles }: { id: string; email:
 }
 
 export function RemoveAdminButton({ id, email }: { id: string; email: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="ghost" size="icon" aria-label={`Remove admin ${email}`} title={`Remove admin ${email}`}>
           <Trash2 aria-hidden />
         </Button>
-      </DialogTrigger>
-      <DialogContent role="alertdialog">
-        <DialogHeader>
-          <DialogTitle>Remove admin?</DialogTitle>
-          <DialogDescription>{email} loses access to Partner Management and is signed out at once.</DialogDescription>
-        </DialogHeader>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <Button
-            variant="destructive"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await removeAdminAction({ id });
-                if (!result.ok) {
-                  toast.error(result.message);
-                  return;
-                }
-                toast.success(`${email} removed.`);
-                setOpen(false);
-                router.refresh();
-              })
-            }
-          >
-            Remove
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Remove admin?"
+      description={`${email} loses access to Partner Management and is signed out at once.`}
+      confirmLabel="Remove"
+      run={() => removeAdminAction({ id })}
+      success={`${email} removed.`}
+    />
   );
 }
