@@ -20,6 +20,11 @@ fi
 echo "== build"
 npm run --silent build
 
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== hardening: authorization matrix, hostile input, faults, short soak, headers and secrets (PostgreSQL)"
+  bash scripts/test-hardening.sh
+fi
+
 echo "== end to end on PGlite"
 env -u DATABASE_URL -u E2E_DATABASE_URL npx playwright test
 
