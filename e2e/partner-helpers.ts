@@ -51,13 +51,17 @@ export async function createOrg(page: Page, name: string, logo = "https://logos.
   return page.url().split("/").at(-1)!;
 }
 
+/** A row of the admin org page's users table (the page also lists activity that names users). */
+export const userRow = (page: Page, email: string) =>
+  page.getByRole("table", { name: "Partner users" }).getByRole("row").filter({ hasText: email });
+
 /** As a portal admin on the organisation's page: "Create user". */
 export async function createUser(page: Page, email: string, name = "Partner Person") {
   await page.getByRole("button", { name: "Create user" }).click();
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
+  await expect(userRow(page, email)).toBeVisible();
 }
 
 /** A signed-in portal admin in a browser context of its own. */

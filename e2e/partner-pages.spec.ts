@@ -1,6 +1,6 @@
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, linksTo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail } from "./partner-helpers";
+import { adminPage, createOrg, createUser, linksTo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail, userRow } from "./partner-helpers";
 
 // Each test walks several users through several pages (and argon2 hashing) on a small machine.
 test.describe.configure({ timeout: 240_000 });
@@ -11,11 +11,11 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await createOrg(admin, orgName);
   const email = uniqueEmail("jane");
   await createUser(admin, email, "Jane Partner");
-  const row = admin.getByRole("row").filter({ hasText: email });
+  const row = userRow(admin, email);
   await expect(row).toContainText("Invited");
   await expect(row.getByRole("button", { name: `Resend invitation to ${email}` })).toBeVisible();
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Invited");
+  await expect(userRow(admin, email)).toContainText("Invited");
   await expectAccessible(admin);
 
   const link = await mailedLink(e2eOutbox, email, "invite");
@@ -64,7 +64,7 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await expect(again.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Active");
+  await expect(userRow(admin, email)).toContainText("Active");
   // A portal admin is not a partner user: /partner shows the partner sign-in.
   await admin.goto("/partner");
   await expect(admin.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();
@@ -87,7 +87,7 @@ test("resend and revoke an invitation; forgot password answers alike and sends a
   const second = await mailedLink(e2eOutbox, email, "invite", 1);
   expect(second).not.toBe(first);
   await admin.getByRole("button", { name: `Revoke invitation of ${email}` }).click();
-  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Invitation revoked");
+  await expect(userRow(admin, email)).toContainText("Invitation revoked");
 
   const page = await (await browser.newContext()).newPage();
   for (const link of [first, second]) {
@@ -196,7 +196,7 @@ test("deleting a partner user or their organisation ends their open sessions", a
 
   await admin.getByRole("button", { name: `Delete user ${dan}` }).click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-  await expect(admin.getByRole("row").filter({ hasText: dan })).toHaveCount(0);
+  await expect(userRow(admin, dan)).toHaveCount(0);
   // The page still open in Dan's browser: its action is refused, and the next page load signs him out.
   await d.getByRole("button", { name: "Send invitation" }).click();
   await expect(d.getByText("Your session has ended. Sign in again.")).toBeVisible();

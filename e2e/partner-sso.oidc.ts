@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import Provider from "oidc-provider";
 import { oidcAppUrl, oidcClient, oidcInviteTtlSeconds, oidcIssuer, oidcIssuerPort, oidcOutbox } from "../playwright.oidc.config";
 import { expect, expectAccessible, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, mailedLink, uniqueEmail } from "./partner-helpers";
+import { adminPage, createOrg, createUser, mailedLink, uniqueEmail, userRow } from "./partner-helpers";
 
 /**
  * A real OpenID provider on loopback. Its development login form takes any login as the account
@@ -63,7 +63,7 @@ test("single sign-on: a verified email of an existing partner user signs in; oth
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Active");
   await expectAccessible(page);
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Active");
+  await expect(userRow(admin, email)).toContainText("Active");
 
   for (const login of [uniqueEmail("stranger"), `unverified:${email}`]) {
     const refused = await (await browser.newContext()).newPage();
@@ -84,7 +84,7 @@ test("an expired invitation link shows a clear page", async ({ browser }) => {
   const link = await mailedLink(oidcOutbox, email, "invite");
   await new Promise((r) => setTimeout(r, (oidcInviteTtlSeconds + 1) * 1000));
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Invitation expired");
+  await expect(userRow(admin, email)).toContainText("Invitation expired");
   const page = await (await browser.newContext()).newPage();
   const response = await page.goto(link);
   expect(response?.status()).toBe(200);

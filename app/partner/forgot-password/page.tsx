@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { ForgotPasswordForm } from "@/components/partner/forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
+// Rendered per request: a prerendered page has no nonce, and the CSP (proxy.ts) would block its scripts.
+export const dynamic = "force-dynamic";
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Rendered per request, so its scripts carry the request's CSP nonce (see proxy.ts).
+  await connection();
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
       <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
