@@ -36,7 +36,7 @@ const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
-function action(args: (w: World, t: Target, c: Caller) => Promise<unknown>, expect: Expect, cleanup?: Cell["cleanup"]): Omit<Cell, "run"> & { args: typeof args } {
+function action(args: (w: World, t: Target, c: Caller) => Promise<unknown>, expect: Expect, cleanup?: Cell["cleanup"]): Omit<Cell, "prepare"> & { args: typeof args } {
   return { args, expect, cleanup };
 }
 

@@ -197,6 +197,6 @@ test("a server action posted from a foreign origin is refused and writes nothing
   const same = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("same origin"), zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
   assert.equal(same.result?.ok, true);
   const afterCounts = await counts(w.database);
-  assert.equal(afterCounts.partner_org, before.partner_org + 1);
+  assert.equal(afterCounts.partner_org, before.partner_org! + 1);
   console.log(`[hostile] ${tried} hostile inputs tried`);
 });

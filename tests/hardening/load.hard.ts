@@ -1,0 +1,83 @@
+/**
+ * Load: a short soak (the full one is `npm run soak`), and two app instances on one PostgreSQL
+ * database: unique emails, sign-in rate limits and session revocation hold across them.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { soak } from "../../scripts/soak";
+import { Client } from "./client";
+import { freshPgDatabase, serverActions, startApp } from "./server";
+import { makeAdmin, makeOrg, makePartnerUser, PASSWORD, tokenFor, uniq } from "./world";
+import { openDatabase } from "@/db";
+
+test("short soak: mixed API reads and writes and a server action, zero errors, the database holds exactly what was acknowledged", async () => {
+  const r = await soak({ seconds: Number(process.env.SOAK_SECONDS || 20), port: 3633, connections: 8 });
+  console.log(`[soak] ${JSON.stringify(r)}`);
+  assert.ok(r.requests > 100, `requests: ${r.requests}`);
+  assert.equal(r.errors, 0);
+  assert.equal(r.non2xx, 0);
+  assert.ok(r.acknowledged.orgs > 0 && r.acknowledged.users > 0);
+  assert.equal(r.lost, 0, "rows lost");
+  // autocannon stops without reading the answers still in flight: those rows may be stored, nothing else.
+  assert.equal(r.unknown, 0, "rows stored that no request asked for");
+  assert.ok(r.extra >= 0 && r.extra <= r.unanswered, `stored but unacknowledged ${r.extra}, unanswered ${r.unanswered}`);
+});
+
+test("two app instances on one database: unique emails, sign-in rate limits and session revocation hold across them", async () => {
+  const pg = await freshPgDatabase();
+  const database = await openDatabase({ url: pg.url, max: 4 });
+  const env = { DATABASE_URL: pg.url, INITIAL_API_CLIENT_ID: "two-client", INITIAL_API_CLIENT_SECRET: "two-client-secret-0123456789" };
+  const [one, two] = await Promise.all([startApp({ port: 3634, env }), startApp({ port: 3635, env })]);
+  try {
+    const apis = await Promise.all([one, two].map(async (app) => new Client(app.base, await tokenFor(app.base, env.INITIAL_API_CLIENT_ID, env.INITIAL_API_CLIENT_SECRET))));
+    const org = await makeOrg(database);
+
+    // One email, sixteen racing creates split over both instances (and both kinds of entry point: API and action).
+    const email = `${uniq("race")}@two.example`;
+    const statuses = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        apis[i % 2]!.fetch(`/api/partner-management/partner-organisation/${org.id}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: i % 3 ? email : email.toUpperCase() }),
+        }).then((r) => r.status),
+      ),
+    );
+    assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses ${statuses}`);
+    assert.equal(statuses.filter((s) => s === 409).length, 15);
+
+    // Sign-in rate limit per account: failures on either instance count together.
+    const admin = await makeAdmin(database, "admin");
+    for (let i = 0; i < 10; i++) assert.equal(await new Client((i % 2 ? two : one).base).signIn("admin", admin.email, "wrong-password-123"), false);
+    assert.equal(await new Client(two.base).signIn("admin", admin.email, PASSWORD), false, "the right password is refused once the account is locked out");
+    assert.equal(await new Client(one.base).signIn("admin", admin.email, PASSWORD), false);
+
+    // Session revocation: an admin signed in on one instance, removed on the other, is refused on both at once.
+    const owner = await makeAdmin(database, "owner");
+    const victim = await makeAdmin(database, "admin");
+    const ownerOnTwo = new Client(two.base);
+    assert.ok(await ownerOnTwo.signIn("admin", owner.email, PASSWORD));
+    const victimOnOne = new Client(one.base);
+    assert.ok(await victimOnOne.signIn("admin", victim.email, PASSWORD));
+    const victimCookieOnTwo = new Client(two.base);
+    victimCookieOnTwo.cookies = new Map(victimOnOne.cookies);
+    assert.equal((await victimOnOne.fetch("/settings/admins")).status, 200);
+    assert.equal((await victimCookieOnTwo.fetch("/settings/admins")).status, 200, "the session works on both instances");
+    const demote = serverActions().find((a) => a.key.endsWith("#changeAdminRoleAction"))!;
+    assert.equal((await ownerOnTwo.action(demote.id, "/", [{ id: victim.id, role: "viewer" }])).result?.ok, true);
+    assert.equal((await victimOnOne.fetch("/settings/admins")).status, 307, "refused on the other instance at once");
+    assert.equal((await victimCookieOnTwo.fetch("/settings/admins")).status, 307);
+
+    // A partner user deleted through one instance is signed out on the other.
+    const pu = await makePartnerUser(database, org.id, "viewer");
+    const partnerOnTwo = new Client(two.base);
+    assert.ok(await partnerOnTwo.signIn("partner", pu.email, PASSWORD));
+    assert.ok((await (await partnerOnTwo.fetch("/partner")).text()).includes(org.name));
+    assert.equal((await apis[0]!.fetch(`/api/partner-management/partner-organisation/${org.id}/${pu.id}`, { method: "DELETE" })).status, 200);
+    assert.ok(!(await (await partnerOnTwo.fetch("/partner")).text()).includes(org.name), "the deleted user's session is refused");
+  } finally {
+    await Promise.all([one.stop(), two.stop()]);
+    await database.close();
+    await pg.drop();
+  }
+});
