@@ -56,7 +56,11 @@ export async function authOptions(): Promise<AuthOptions> {
       },
     },
     logger: {
-      error: (code) => console.error(`[auth] ${code}`),
+      // The cause's message only (e.g. why an SSO callback failed); tokens and profiles stay out of the log.
+      error: (code, meta) => {
+        const cause = meta instanceof Error ? meta : (meta as { error?: unknown } | undefined)?.error;
+        console.error(`[auth] ${code}${cause instanceof Error ? `: ${cause.message}` : ""}`);
+      },
       warn: () => {},
       debug: () => {},
     },

@@ -99,8 +99,10 @@ export function partnerSso(): OAuthConfig<OidcProfile> | null {
     clientId,
     clientSecret,
     authorization: { params: { scope: "openid email" } },
-    // The claims come from the userinfo endpoint: providers put email there for the code flow.
-    idToken: false,
+    // The ID token is verified (signature, issuer, audience); the email claims are read from the
+    // userinfo endpoint, where every provider returns them for the code flow.
+    idToken: true,
+    userinfo: { request: ({ client, tokens }) => client.userinfo(tokens.access_token!) as Promise<never> },
     checks: ["pkce", "state"],
     async profile(profile) {
       const verified = profile.email_verified === true || profile.email_verified === "true";
