@@ -167,21 +167,26 @@ test("PostgreSQL goes away: 503 { message } for the API, the friendly error page
 async function killMidWrite(app: AppServer): Promise<string[]> {
   const api = await apiClient(app);
   const acknowledged: string[] = [];
+  const statuses: Record<string, number> = {};
   let stop = false;
   const workers = Array.from({ length: 8 }, async () => {
     while (!stop) {
       const res = await createOrg(api, uniq("kill")).catch(() => undefined);
       if (!res) return;
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       // Acknowledged means the whole answer arrived; a body cut off by the kill is not an acknowledgement.
       const body = res.status === 200 ? await res.json().catch(() => undefined) : undefined;
       if (body) acknowledged.push((body as { id: string }).id);
       else if (res.status === 200) return;
     }
   });
-  await new Promise((r) => setTimeout(r, 1500));
+  // Kill once writes are flowing (at least 20 acknowledged), at a random moment after that.
+  for (let i = 0; i < 100 && acknowledged.length < 20; i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, Math.random() * 300));
   await app.stop("SIGKILL");
   stop = true;
   await Promise.all(workers);
+  console.log(`[faults] SIGKILL after ${acknowledged.length} acknowledged creates; answers ${JSON.stringify(statuses)}`);
   return acknowledged;
 }
 
