@@ -20,9 +20,15 @@ export async function reset(db: Queryable, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limit where key = ${key}`);
 }
 
-/** The caller's address as the nearest proxy reports it. */
+/**
+ * The caller's address for per-address limits: the right-most X-Forwarded-For entry, the one the
+ * nearest proxy appended (entries to its left are whatever the client sent). Without a proxy,
+ * Next fills the header from the socket only when the client sent none, so deploy behind a
+ * reverse proxy that appends it; the per-account limit holds either way.
+ */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
   const get = (name: string) =>
     headers instanceof Headers ? headers.get(name) : [headers?.[name]].flat()[0] ?? null;
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "unknown";
+  const forwarded = get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) || get("x-real-ip") || "unknown";
 }
