@@ -16,6 +16,14 @@ export async function hit(db: Queryable, key: string, limit: number, windowSecon
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0) <= limit;
 }
 
+/** True while `key` has been hit `limit` times or more in its current window (without counting). */
+export async function isLimited(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const result = await db.execute<{ count: number }>(sql`
+    select count from rate_limit
+    where key = ${key} and window_start >= now() - make_interval(secs => ${windowSeconds})`);
+  return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0) >= limit;
+}
+
 export async function reset(db: Queryable, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limit where key = ${key}`);
 }

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { adminUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
 import { verifyPassword } from "@/lib/auth/password";
-import { clientAddress, hit, reset } from "@/lib/rate-limit";
+import { clientAddress, hit, isLimited, reset } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 
 /** Portal admins sign in with email and password. Failures are counted per account and per address. */
@@ -20,11 +20,13 @@ export const adminCredentials = CredentialsProvider({
     const db = await getDb();
     const accountKey = `signin:admin:${email.toLowerCase()}`;
     const addressKey = `signin:addr:${clientAddress(req?.headers)}`;
-    const [okAccount, okAddress] = [await hit(db, accountKey, 10, 900), await hit(db, addressKey, 50, 900)];
-    if (!okAccount || !okAddress) throw new Error("RateLimited");
+    // Failed attempts are counted, per account and per address; a success clears the account's count.
+    if ((await isLimited(db, accountKey, 10, 900)) || (await isLimited(db, addressKey, 50, 900))) throw new Error("RateLimited");
     const [admin] = await db.select().from(adminUser).where(sql`lower(${adminUser.email}) = ${email.toLowerCase()}`);
     const valid = await verifyPassword(admin?.passwordHash, password);
     if (!admin || !valid) {
+      await hit(db, accountKey, 10, 900);
+      await hit(db, addressKey, 50, 900);
       await recordActivity(db, { kind: "anonymous", label: email }, {
         action: "admin.sign_in_failed",
         targetKind: "admin_user",

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { partnerUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
 import { verifyPassword } from "@/lib/auth/password";
-import { clientAddress, hit, reset } from "@/lib/rate-limit";
+import { clientAddress, hit, isLimited, reset } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 
 export const PARTNER_SSO_ID = "partner-sso";
@@ -38,12 +38,14 @@ const partnerCredentials = CredentialsProvider({
     const db = await getDb();
     const accountKey = `signin:partner:${email.toLowerCase()}`;
     const addressKey = `signin:partner-addr:${clientAddress(req?.headers)}`;
-    const [okAccount, okAddress] = [await hit(db, accountKey, 10, 900), await hit(db, addressKey, 50, 900)];
-    if (!okAccount || !okAddress) throw new Error("RateLimited");
+    // Failed attempts are counted, per account and per address; a success clears the account's count.
+    if ((await isLimited(db, accountKey, 10, 900)) || (await isLimited(db, addressKey, 50, 900))) throw new Error("RateLimited");
     const { user } = await findByEmail(email);
     // A user who has not set a password yet has no hash: the dummy check runs and sign-in fails.
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid) {
+      await hit(db, accountKey, 10, 900);
+      await hit(db, addressKey, 50, 900);
       await recordActivity(db, { kind: "anonymous", label: email }, {
         action: "partner_user.sign_in_failed",
         targetKind: "partner_user",
