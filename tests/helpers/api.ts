@@ -61,7 +61,7 @@ export async function call(
 
 /* The seed's OpenAPI document, for contract checks. */
 
-export const seed = JSON.parse(readFileSync(new URL("../../../shared/spec/openapi.json", import.meta.url), "utf8")) as any;
+export const seed = JSON.parse(readFileSync(new URL("../fixtures/limio-partner-management.openapi.json", import.meta.url), "utf8")) as any;
 
 const OPTIONAL = new Set(["salesforceAccountId", "logo", "queryMore"]);
 
