@@ -69,7 +69,7 @@ test("single sign-on: a verified email of an existing partner user signs in; oth
     const refused = await (await browser.newContext()).newPage();
     await ssoSignIn(refused, login);
     await expect(refused).toHaveURL(/\/partner\?error=sso$/);
-    await expect(refused.getByRole("alert")).toContainText("does not belong to a partner user");
+    await expect(refused.getByRole("alert").filter({ hasText: "does not belong to a partner user" })).toBeVisible();
     await expect(refused.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();
     await refused.goto("/partner");
     await expect(refused.getByTestId("partner-brand")).toHaveCount(0);
