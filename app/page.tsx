@@ -4,7 +4,8 @@ import { getAdmin, getPartner } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const { password } = await searchParams;
   if (await getAdmin()) redirect("/settings/profile/partners");
   if (await getPartner()) redirect("/partner");
   return (
@@ -12,6 +13,11 @@ export default async function HomePage() {
       <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
         <h1 className="mb-1 text-xl font-semibold">Partner Management</h1>
         <p className="mb-6 text-sm text-muted-foreground">Sign in as a portal admin.</p>
+        {password === "set" ? (
+          <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+            Your password is set. Sign in with it now.
+          </p>
+        ) : null}
         <SignInForm provider="admin" redirectTo="/settings/profile/partners" />
         <p className="mt-6 text-sm text-muted-foreground">
           A partner user? <a className="underline" href="/partner">Sign in to your partner pages</a>.

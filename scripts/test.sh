@@ -27,8 +27,12 @@ fi
 
 echo "== end to end on PGlite"
 env -u DATABASE_URL -u E2E_DATABASE_URL npx playwright test
+echo "== single sign-on end to end (a loopback OpenID provider) on PGlite"
+env -u DATABASE_URL -u E2E_DATABASE_URL npx playwright test -c playwright.oidc.config.ts
 
 if [ -n "${E2E_DATABASE_URL:-}" ]; then
   echo "== end to end on PostgreSQL"
   E2E_DATA_DIR=.data-e2e-pg npx playwright test
+  echo "== single sign-on end to end on PostgreSQL"
+  E2E_OIDC_DATA_DIR=.data-e2e-oidc-pg npx playwright test -c playwright.oidc.config.ts
 fi

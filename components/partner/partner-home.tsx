@@ -1,9 +1,11 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { PartnerActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
+import { can } from "@/lib/auth/policy";
 import { getPartnerOrg } from "@/lib/partners/orgs";
 import { OrgOverview } from "./org-overview";
+import { PartnerActivitySection } from "./partner-activity-section";
 import { PartnerShell } from "./partner-shell";
 import { TeamSection } from "./team-section";
 
@@ -18,6 +20,8 @@ export async function PartnerHome({ actor, orgId }: { actor: PartnerActor; orgId
     throw err;
   });
   if (org.status === "pending") {
+    // Seed 004: after setting their password, the contact sees the partner form.
+    if (can(actor, "org:complete-form", org.id)) redirect("/partner/complete");
     return (
       <PartnerShell org={org} userLabel={actor.label}>
         <section aria-labelledby="pending-heading" className="space-y-2 rounded-md border p-6">
@@ -36,6 +40,7 @@ export async function PartnerHome({ actor, orgId }: { actor: PartnerActor; orgId
     <PartnerShell org={org} userLabel={actor.label}>
       <OrgOverview org={org} />
       <TeamSection actor={actor} orgId={org.id} />
+      <PartnerActivitySection actor={actor} orgId={org.id} />
     </PartnerShell>
   );
 }
