@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { inviteAdminAction } from "@/app/(admin)/settings/admins/actions/invite-admin";
 import { applyResult } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { AdminRole } from "@/db/schema";
@@ -31,37 +31,35 @@ export function InviteAdminDialog({ roles }: { roles: AdminRole[] }) {
     router.refresh();
   });
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button>
           <UserPlus aria-hidden /> Invite admin
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Invite admin</DialogTitle>
-          <DialogDescription>They receive an email with a link to set their password. The link works once and expires.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField id="admin-email" label="Email address" required error={errors.email?.message}>
-            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
-          </FormField>
-          <FormField id="admin-role" label="Role" required error={errors.role?.message} hint={ADMIN_ROLE_HELP[form.watch("role") ?? "viewer"]}>
-            {(aria) => (
-              <select {...aria} {...form.register("role")} className="h-9 rounded-md border border-input bg-background px-2 text-sm">
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {ADMIN_ROLE_LABEL[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send invitation"}
-          </Button>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Invite admin"
+      description="They receive an email with a link to set their password. The link works once and expires."
+      onSubmit={onSubmit}
+      submitting={isSubmitting}
+      submitLabel="Send invitation"
+      submittingLabel="Sending…"
+    >
+      <FormField id="admin-email" label="Email address" required error={errors.email?.message}>
+        {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
+      </FormField>
+      <FormField id="admin-role" label="Role" required error={errors.role?.message} hint={ADMIN_ROLE_HELP[form.watch("role") ?? "viewer"]}>
+        {(aria) => (
+          <select {...aria} {...form.register("role")} className="h-9 rounded-md border border-input bg-background px-2 text-sm">
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ADMIN_ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </FormDialog>
   );
 }

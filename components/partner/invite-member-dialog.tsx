@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { inviteMemberAction } from "@/app/partner/actions/invite-member";
 import { applyResult } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { inviteMemberSchema, type InviteMemberFormValues } from "@/lib/validations/partner-member";
@@ -32,40 +32,38 @@ export function InviteMemberDialog({ orgId }: { orgId: string }) {
   });
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button>
           <UserPlus aria-hidden /> Invite member
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Invite member</DialogTitle>
-          <DialogDescription>They receive an email with a link to set their password.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField id="member-name" label="Name" error={errors.name?.message}>
-            {(aria) => <Input autoComplete="off" {...aria} {...form.register("name")} />}
-          </FormField>
-          <FormField id="member-email" label="Email address" required error={errors.email?.message}>
-            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
-          </FormField>
-          <FormField id="member-role" label="Role" error={errors.role?.message}>
-            {(aria) => (
-              <select className="h-9 rounded-md border border-input bg-background px-3 text-sm" {...aria} {...form.register("role")}>
-                {(["viewer", "maintainer", "admin"] as const).map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABEL[r]} — {ROLE_HELP[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send invitation"}
-          </Button>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Invite member"
+      description="They receive an email with a link to set their password."
+      onSubmit={onSubmit}
+      submitting={isSubmitting}
+      submitLabel="Send invitation"
+      submittingLabel="Sending…"
+    >
+      <FormField id="member-name" label="Name" error={errors.name?.message}>
+        {(aria) => <Input autoComplete="off" {...aria} {...form.register("name")} />}
+      </FormField>
+      <FormField id="member-email" label="Email address" required error={errors.email?.message}>
+        {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
+      </FormField>
+      <FormField id="member-role" label="Role" error={errors.role?.message}>
+        {(aria) => (
+          <select className="h-9 rounded-md border border-input bg-background px-3 text-sm" {...aria} {...form.register("role")}>
+            {(["viewer", "maintainer", "admin"] as const).map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]} — {ROLE_HELP[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createUserAction } from "@/app/(admin)/settings/profile/partners/actions/create-user";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { createPartnerUserSchema, type CreatePartnerUserFormValues } from "@/lib/validations/partner-user";
@@ -31,35 +31,34 @@ export function CreateUserDialog({ orgId }: { orgId: string }) {
   });
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button>
           <UserPlus aria-hidden /> Create user
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Create user</DialogTitle>
-          <DialogDescription>
-            The user will be able to sign in to this organisation&apos;s partner pages. An email address can belong to only one
-            partner user, across all partners.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField id="user-name" label="Name" error={errors.name?.message}>
-            {(aria) => <Input autoComplete="name" {...aria} {...form.register("name")} />}
-          </FormField>
-          <FormField id="user-email" label="Email address" required error={errors.email?.message}>
-            {(aria) => <Input type="email" autoComplete="email" {...aria} {...form.register("email")} />}
-          </FormField>
-          <FormField id="user-phone" label="Phone number" hint="Optional. Include the country code, e.g. +44 7911 123456." error={errors.phone?.message}>
-            {(aria) => <Input type="tel" autoComplete="tel" {...aria} {...form.register("phone")} />}
-          </FormField>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </Button>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Create user"
+      description={
+        <>
+          The user will be able to sign in to this organisation&apos;s partner pages. An email address can belong to only one partner user, across all partners.
+        </>
+      }
+      onSubmit={onSubmit}
+      submitting={isSubmitting}
+      submitLabel="Save"
+      submittingLabel="Saving…"
+    >
+      <FormField id="user-name" label="Name" error={errors.name?.message}>
+        {(aria) => <Input autoComplete="name" {...aria} {...form.register("name")} />}
+      </FormField>
+      <FormField id="user-email" label="Email address" required error={errors.email?.message}>
+        {(aria) => <Input type="email" autoComplete="email" {...aria} {...form.register("email")} />}
+      </FormField>
+      <FormField id="user-phone" label="Phone number" hint="Optional. Include the country code, e.g. +44 7911 123456." error={errors.phone?.message}>
+        {(aria) => <Input type="tel" autoComplete="tel" {...aria} {...form.register("phone")} />}
+      </FormField>
+    </FormDialog>
   );
 }

@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { updatePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/update-partner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { editPartnerOrgSchema } from "@/lib/validations/partner-org";
@@ -33,35 +33,30 @@ export function EditPartnerDialog({ org }: { org: { id: string; name: string; lo
   });
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         if (next) form.reset(defaults);
         setOpen(next);
       }}
-    >
-      <DialogTrigger asChild>
+      trigger={
         <Button variant="ghost" size="icon" aria-label="Edit" title="Edit name and logo">
           <Pencil aria-hidden />
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Edit partner organisation</DialogTitle>
-          <DialogDescription>The only editable fields are the partner organisation name and logo.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField id="edit-name" label="Partner organisation name" required error={errors.name?.message}>
-            {(aria) => <Input {...aria} {...form.register("name")} />}
-          </FormField>
-          <FormField id="edit-logo" label="Logo (URL)" hint="Leave empty to remove the logo." error={errors.logo?.message as string | undefined}>
-            {(aria) => <Input type="url" inputMode="url" {...aria} {...form.register("logo")} />}
-          </FormField>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </Button>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Edit partner organisation"
+      description="The only editable fields are the partner organisation name and logo."
+      onSubmit={onSubmit}
+      submitting={isSubmitting}
+      submitLabel="Save"
+      submittingLabel="Saving…"
+    >
+      <FormField id="edit-name" label="Partner organisation name" required error={errors.name?.message}>
+        {(aria) => <Input {...aria} {...form.register("name")} />}
+      </FormField>
+      <FormField id="edit-logo" label="Logo (URL)" hint="Leave empty to remove the logo." error={errors.logo?.message as string | undefined}>
+        {(aria) => <Input type="url" inputMode="url" {...aria} {...form.register("logo")} />}
+      </FormField>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { invitePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/invite-partner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
@@ -30,35 +30,34 @@ export function InvitePartnerDialog() {
     router.refresh();
   });
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="outline">
           <Send aria-hidden /> Invite Partner
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Invite Partner</DialogTitle>
-          <DialogDescription>
-            The organisation stays pending until its primary contact sets a password and submits the partner form with the
-            organisation&apos;s details.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField id="invite-org-name" label="Partner organisation name" required error={errors.name?.message}>
-            {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
-          </FormField>
-          <FormField id="invite-contact-name" label="Primary contact name" required error={errors.primaryContactName?.message}>
-            {(aria) => <Input autoComplete="off" {...aria} {...form.register("primaryContactName")} />}
-          </FormField>
-          <FormField id="invite-contact-email" label="Primary contact email" required error={errors.primaryContactEmail?.message}>
-            {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("primaryContactEmail")} />}
-          </FormField>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Inviting…" : "Invite Partner"}
-          </Button>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Invite Partner"
+      description={
+        <>
+          The organisation stays pending until its primary contact sets a password and submits the partner form with the organisation&apos;s details.
+        </>
+      }
+      onSubmit={onSubmit}
+      submitting={isSubmitting}
+      submitLabel="Invite Partner"
+      submittingLabel="Inviting…"
+    >
+      <FormField id="invite-org-name" label="Partner organisation name" required error={errors.name?.message}>
+        {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
+      </FormField>
+      <FormField id="invite-contact-name" label="Primary contact name" required error={errors.primaryContactName?.message}>
+        {(aria) => <Input autoComplete="off" {...aria} {...form.register("primaryContactName")} />}
+      </FormField>
+      <FormField id="invite-contact-email" label="Primary contact email" required error={errors.primaryContactEmail?.message}>
+        {(aria) => <Input type="email" autoComplete="off" {...aria} {...form.register("primaryContactEmail")} />}
+      </FormField>
+    </FormDialog>
   );
 }
