@@ -46,6 +46,8 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** Mean latency in ms, with decimals (autocannon's percentiles are whole milliseconds). */
+  mean: number;
   errors: number;
   non2xx: number;
 }
@@ -109,6 +111,8 @@ async function startServer(): Promise<ChildProcess> {
       INITIAL_ADMIN_PASSWORD: ADMIN.password,
       INITIAL_API_CLIENT_ID: CLIENT.id,
       INITIAL_API_CLIENT_SECRET: CLIENT.secret,
+      // Invitation mails of the "create user" scenario go to a throwaway folder.
+      MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `pm-bench-outbox-${process.pid}`),
     },
   });
   child.stderr!.on("data", (d) => process.stderr.write(`[server] ${d}`));
@@ -159,6 +163,7 @@ async function cannon(
     rps: Math.round(out.requests.average),
     p50: out.latency.p50,
     p99: out.latency.p99,
+    mean: Math.round(out.latency.average * 100) / 100,
     errors: out.errors + out.timeouts,
     non2xx: out.non2xx,
   };
@@ -221,7 +226,8 @@ async function loop(scenario: string, connections: number, fn: () => Promise<unk
   );
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 100) / 100;
-  const r: Result = { scenario, connections, requests: latencies.length, rps: Math.round(latencies.length / DURATION), p50: q(0.5), p99: q(0.99), errors, non2xx: 0 };
+  const mean = latencies.length ? Math.round((latencies.reduce((a, b) => a + b, 0) / latencies.length) * 100) / 100 : 0;
+  const r: Result = { scenario, connections, requests: latencies.length, rps: Math.round(latencies.length / DURATION), p50: q(0.5), p99: q(0.99), mean, errors, non2xx: 0 };
   report(r);
   return r;
 }
@@ -280,6 +286,8 @@ async function main() {
     // Warm up the routes (first requests compile nothing in production, but fill caches).
     for (let i = 0; i < 20; i++) await fetch(listUrl, { headers: auth });
 
+    // The framework's own cost: a route handler that runs one trivial query (select 1).
+    await cannon("Next route handler, select 1 (/api/health)", 1, { url: `${BASE}/api/health` });
     const api: Record<string, Result[]> = { first: [], deep: [] };
     for (const c of [1, 50]) {
       api.first!.push(await cannon("API list first page", c, { url: listUrl, headers: auth }));
@@ -316,9 +324,10 @@ async function main() {
 
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     const targets = [
-      ["API list p50 ≤ 2× bare Node (1 connection)", ratio(api.first![0]!.p50, bareResults[0]!.p50), 2],
+      // At one connection latencies are a few ms, below autocannon's 1 ms percentile resolution: use the mean.
+      ["API list latency ≤ 2× bare Node (1 connection, mean)", ratio(api.first![0]!.mean, bareResults[0]!.mean), 2],
       ["API list p50 ≤ 2× bare Node (50 connections)", ratio(api.first![1]!.p50, bareResults[1]!.p50), 2],
-      ["deep page p50 ≤ 1.2× first page (1 connection)", ratio(api.deep![0]!.p50, api.first![0]!.p50), 1.2],
+      ["deep page ≤ 1.2× first page (1 connection, mean)", ratio(api.deep![0]!.mean, api.first![0]!.mean), 1.2],
       ["deep page p50 ≤ 1.2× first page (50 connections)", ratio(api.deep![1]!.p50, api.first![1]!.p50), 1.2],
       ["partners page p50 < 100 ms", Math.max(...page.map((p) => p.p50)), 100],
       ["zero errors", results.reduce((s, r) => s + r.errors + r.non2xx, 0), 0],
@@ -331,9 +340,9 @@ async function main() {
       `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}, PostgreSQL on the same machine.`,
       `Data: ${ORGS.toLocaleString("en-GB")} partner organisations, ${(ORGS * USERS_PER_ORG).toLocaleString("en-GB")} partner users. Load from autocannon on the same machine, ${DURATION} s a scenario.`,
       ``,
-      `| scenario | connections | requests | req/s | p50 ms | p99 ms | errors |`,
-      `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
-      ...results.map((r) => `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`),
+      `| scenario | connections | requests | req/s | p50 ms | p99 ms | mean ms | errors |`,
+      `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+      ...results.map((r) => `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.mean} | ${r.errors + r.non2xx} |`),
       ``,
       `Server peak RSS: ${Math.round(peakRss)} MB.`,
       ``,
@@ -341,7 +350,7 @@ async function main() {
       `| --- | ---: | ---: | --- |`,
       ...targets.map(([name, value, limit]) => `| ${name} | ${value} | ${limit} | ${name === "zero errors" ? (value === 0 ? "yes" : "no") : name.includes("<") ? (value < limit ? "yes" : "no") : value <= limit ? "yes" : "no"} |`),
       ``,
-      `Ratios of the API to the limit: API list p50 / postgres.js loop p50 = ${ratio(api.first![0]!.p50, directResults[0]!.p50)} (1 connection), ${ratio(api.first![1]!.p50, directResults[1]!.p50)} (50 connections).`,
+      `Ratios of the API to the limit: API list / postgres.js loop = ${ratio(api.first![0]!.mean, directResults[0]!.mean)} (1 connection, mean), ${ratio(api.first![1]!.p50, directResults[1]!.p50)} (50 connections, p50). Ratios to the bare Node server: ${ratio(api.first![0]!.mean, bareResults[0]!.mean)} (1 connection, mean), ${ratio(api.first![1]!.p50, bareResults[1]!.p50)} (50 connections, p50).`,
       ``,
     ];
     mkdirSync(path.join(root, "docs"), { recursive: true });
