@@ -6,9 +6,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/db";
 import { partnerUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
-import { verifyPassword } from "@/lib/auth/password";
-import { clientAddress, hit, isLimited, reset } from "@/lib/rate-limit";
-import { signInSchema } from "@/lib/validations/auth";
+import { checkPassword } from "@/lib/auth/password-sign-in";
 
 export const PARTNER_SSO_ID = "partner-sso";
 
@@ -26,36 +24,28 @@ async function findByEmail(email: string) {
   return { db, user };
 }
 
-/** Partner users sign in with email and password. Attempts are counted per account and per address. */
+/** Partner users sign in with email and password (the shared, rate-limited check). */
 const partnerCredentials = CredentialsProvider({
   id: "partner",
   name: "Partner user",
   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
   async authorize(credentials, req) {
-    const parsed = signInSchema.safeParse(credentials);
-    if (!parsed.success) return null;
-    const { email, password } = parsed.data;
-    const db = await getDb();
-    const accountKey = `signin:partner:${email.toLowerCase()}`;
-    const addressKey = `signin:partner-addr:${clientAddress(req?.headers)}`;
-    // Failed attempts are counted, per account and per address; a success clears the account's count.
-    if ((await isLimited(db, accountKey, 10, 900)) || (await isLimited(db, addressKey, 50, 900))) throw new Error("RateLimited");
-    const { user } = await findByEmail(email);
-    // A user who has not set a password yet has no hash: the dummy check runs and sign-in fails.
-    const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !valid) {
-      await hit(db, accountKey, 10, 900);
-      await hit(db, addressKey, 50, 900);
-      await recordActivity(db, { kind: "anonymous", label: email }, {
-        action: "partner_user.sign_in_failed",
-        targetKind: "partner_user",
-        targetId: user?.id ?? null,
-        partnerOrgId: user?.partnerOrgId ?? null,
-        success: false,
-      });
-      return null;
-    }
-    await reset(db, accountKey);
+    const checked = await checkPassword({
+      credentials,
+      headers: req?.headers,
+      keys: { account: "signin:partner:", address: "signin:partner-addr:" },
+      find: (_db, email) => findByEmail(email).then((r) => r.user),
+      onFailure: (db, email, user) =>
+        recordActivity(db, { kind: "anonymous", label: email }, {
+          action: "partner_user.sign_in_failed",
+          targetKind: "partner_user",
+          targetId: user?.id ?? null,
+          partnerOrgId: user?.partnerOrgId ?? null,
+          success: false,
+        }),
+    });
+    if (!checked) return null;
+    const { user } = checked;
     return signedIn(user, "password");
   },
 });
