@@ -1,12 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { inviteAdminAction } from "@/app/(admin)/settings/admins/actions/invite-admin";
-import { applyResult } from "@/components/partners/use-action-form";
+import { useActionDialog } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -16,19 +14,16 @@ import { inviteAdminSchema, type InviteAdminFormValues } from "@/lib/validations
 import { ADMIN_ROLE_HELP, ADMIN_ROLE_LABEL } from "./labels";
 
 export function InviteAdminDialog({ roles }: { roles: AdminRole[] }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const empty = { email: "", role: "viewer" as const };
   const form = useForm<InviteAdminFormValues>({ resolver: zodResolver(inviteAdminSchema), defaultValues: empty });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await inviteAdminAction(values));
-    if (!data) return;
-    if (data.mailSent) toast.success(`Invitation sent to ${data.email}.`);
-    else toast.warning(`${data.email} was added, but the invitation mail could not be sent.`);
-    form.reset(empty);
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty,
+    submit: (values) => inviteAdminAction(values),
+    onSuccess: (data) => {
+      if (data.mailSent) toast.success(`Invitation sent to ${data.email}.`);
+      else toast.warning(`${data.email} was added, but the invitation mail could not be sent.`);
+    },
   });
   return (
     <FormDialog

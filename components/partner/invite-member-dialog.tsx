@@ -1,12 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { inviteMemberAction } from "@/app/partner/actions/invite-member";
-import { applyResult } from "@/components/partners/use-action-form";
+import { useActionDialog } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -17,18 +15,15 @@ import { ROLE_HELP, ROLE_LABEL } from "./labels";
 const EMPTY: InviteMemberFormValues = { name: "", email: "", role: "viewer" };
 
 export function InviteMemberDialog({ orgId }: { orgId: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const form = useForm<InviteMemberFormValues>({ resolver: zodResolver(inviteMemberSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await inviteMemberAction({ ...values, orgId }));
-    if (!data) return;
-    toast.success(`Invitation sent to ${data.email}.`);
-    form.reset(EMPTY);
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty: EMPTY,
+    submit: (values) => inviteMemberAction({ ...values, orgId }),
+    onSuccess: (data) => {
+      toast.success(`Invitation sent to ${data.email}.`);
+    },
   });
 
   return (

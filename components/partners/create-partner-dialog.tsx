@@ -1,8 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createPartnerAction } from "@/app/(admin)/settings/profile/partners/actions/create-partner";
@@ -10,26 +8,23 @@ import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { createPartnerOrgSchema, type CreatePartnerOrgFormValues } from "@/lib/validations/partner-org";
 import { PartnerOrgFields } from "./partner-org-fields";
-import { applyResult } from "./use-action-form";
+import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", logo: "", zuoraAccountId: "", salesforceAccountId: "", invoiceOwner: undefined };
 
 export function CreatePartnerDialog({ salesforceRequired }: { salesforceRequired: boolean }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const form = useForm<CreatePartnerOrgFormValues>({
     resolver: zodResolver(createPartnerOrgSchema({ salesforceRequired })),
     defaultValues: EMPTY as never,
   });
   const { isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await createPartnerAction(values));
-    if (!data) return;
-    toast.success(`Partner organisation "${data.name}" created with ID ${data.id}.`);
-    form.reset(EMPTY as never);
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty: EMPTY as never,
+    submit: (values) => createPartnerAction(values),
+    onSuccess: (data) => {
+      toast.success(`Partner organisation "${data.name}" created with ID ${data.id}.`);
+    },
   });
 
   return (

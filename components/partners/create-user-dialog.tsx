@@ -1,8 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createUserAction } from "@/app/(admin)/settings/profile/partners/actions/create-user";
@@ -11,23 +9,20 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { createPartnerUserSchema, type CreatePartnerUserFormValues } from "@/lib/validations/partner-user";
-import { applyResult } from "./use-action-form";
+import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", email: "", phone: "" };
 
 export function CreateUserDialog({ orgId }: { orgId: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const form = useForm<CreatePartnerUserFormValues>({ resolver: zodResolver(createPartnerUserSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await createUserAction({ ...values, orgId }));
-    if (!data) return;
-    toast.success(`User ${data.email} created. An invitation has been sent.`);
-    form.reset(EMPTY);
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty: EMPTY,
+    submit: (values) => createUserAction({ ...values, orgId }),
+    onSuccess: (data) => {
+      toast.success(`User ${data.email} created. An invitation has been sent.`);
+    },
   });
 
   return (

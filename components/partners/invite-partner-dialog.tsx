@@ -1,8 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { invitePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/invite-partner";
@@ -11,23 +9,20 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
-import { applyResult } from "./use-action-form";
+import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
 
 /** Seed 004's "Invite": a pending organisation whose primary contact completes the partner form. */
 export function InvitePartnerDialog() {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const form = useForm<InvitePartnerOrgFormValues>({ resolver: zodResolver(invitePartnerOrgSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await invitePartnerAction(values));
-    if (!data) return;
-    toast.success(`Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`);
-    form.reset(EMPTY);
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty: EMPTY,
+    submit: (values) => invitePartnerAction(values),
+    onSuccess: (data) => {
+      toast.success(`Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`);
+    },
   });
   return (
     <FormDialog
