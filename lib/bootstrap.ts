@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
 import { adminUser } from "@/db/schema";
-import { ensureInitialApiClient } from "@/lib/api-clients";
+import { ensureInitialApiClient } from "@/lib/api-clients/api-clients";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
 

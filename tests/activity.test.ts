@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { activity } from "@/db/schema";
-import { listActivity } from "@/lib/activity-query";
+import { listActivity } from "@/lib/activity/query";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { createPartnerOrg, deletePartnerOrg, updatePartnerOrg } from "@/lib/partners/orgs";

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { activity, adminUser, userToken } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { changeAdminRole, inviteAdmin, LAST_OWNER_MESSAGE, listAdmins, OWNER_ONLY_MESSAGE, removeAdmin } from "@/lib/admins";
+import { changeAdminRole, inviteAdmin, LAST_OWNER_MESSAGE, listAdmins, OWNER_ONLY_MESSAGE, removeAdmin } from "@/lib/admins/admins";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { databaseKind, freshDatabase } from "./helpers/db";

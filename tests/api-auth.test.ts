@@ -11,8 +11,8 @@ import { GET as listUsers } from "@/app/api/partner-management/partner-organisat
 import { DELETE as deleteUser } from "@/app/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId]/route";
 import { POST as tokenRoute } from "@/app/api/oauth/token/route";
 import { systemActor, type Actor } from "@/lib/auth/actor";
-import { accessTokenKey, TOKEN_AUDIENCE, tokenIssuer } from "@/lib/api/tokens";
-import { createApiClient, ensureInitialApiClient, revokeApiClient } from "@/lib/api-clients";
+import { accessTokenKey, TOKEN_AUDIENCE, tokenIssuer } from "@/lib/api/access-tokens";
+import { createApiClient, ensureInitialApiClient, revokeApiClient } from "@/lib/api-clients/api-clients";
 import { DomainError } from "@/lib/errors";
 import { databaseKind } from "./helpers/db";
 import { call, getToken, setupApi } from "./helpers/api";

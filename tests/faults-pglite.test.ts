@@ -12,7 +12,7 @@ import { test } from "node:test";
 import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf, setDatabaseForTests } from "@/db";
 import { systemActor } from "@/lib/auth/actor";
-import { createApiClient } from "@/lib/api-clients";
+import { createApiClient } from "@/lib/api-clients/api-clients";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { GET as listOrgs } from "@/app/api/partner-management/partner-organisations/route";

@@ -7,11 +7,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { describeLink, requestPasswordReset, setPasswordWithToken } from "@/lib/invitations";
-import { partnerUserStatuses, resendPartnerInvitation, revokePartnerInvitation, sendPartnerPasswordReset } from "@/lib/partners/invitations";
+import { describeLink, requestPasswordReset, setPasswordWithToken } from "@/lib/password-links/links";
+import { partnerUserStatuses, resendPartnerInvitation, revokePartnerInvitation, sendPartnerPasswordReset } from "@/lib/partners/user-access";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
-import { consumeToken, hashToken, issueToken } from "@/lib/tokens";
+import { consumeToken, hashToken, issueToken } from "@/lib/password-links/tokens";
 import { databaseKind, freshDatabase } from "./helpers/db";
 import { linksTo, tokenOf, useTestOutbox } from "./helpers/outbox";
 

@@ -11,7 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { invitePartnerOrg } from "@/lib/partners/invite-partner";
 import { completePartnerForm, getPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
-import { inspectToken } from "@/lib/tokens";
+import { inspectToken } from "@/lib/password-links/tokens";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
 const outbox = mkdtempSync(path.join(tmpdir(), "pm-invite-partner-outbox-"));

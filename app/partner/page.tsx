@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PartnerHome } from "@/components/partner/partner-home";
-import { PartnerSignIn } from "@/components/partner/partner-sign-in";
+import { PartnerHome } from "@/components/partner-account/partner-home";
+import { PartnerSignIn } from "@/components/partner-account/partner-sign-in";
 import { getPartner } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Partner pages" };

@@ -1,4 +1,4 @@
-import type { ActivityRow } from "@/lib/activity-query";
+import type { ActivityRow } from "@/lib/activity/query";
 
 export const ACTION_LABEL: Record<string, string> = {
   "partner_org.created": "Organisation created",

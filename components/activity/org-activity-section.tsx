@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db";
-import { listActivity } from "@/lib/activity-query";
+import { listActivity } from "@/lib/activity/query";
 import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
 import { ActivityTable } from "./activity-table";

@@ -1,5 +1,5 @@
 import { formatDate } from "@/components/partners/labels";
-import type { ActivityPage } from "@/lib/activity-query";
+import type { ActivityPage } from "@/lib/activity/query";
 import type { ActivityView } from "./activity-table";
 import { actionLabel, actorKindLabel, changeLines, targetOf } from "./format";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
-import { describeLink } from "@/lib/invitations";
-import type { TokenState } from "@/lib/tokens";
+import { describeLink } from "@/lib/password-links/links";
+import type { TokenState } from "@/lib/password-links/tokens";
 import { SetPasswordForm } from "./set-password-form";
 
 const TITLE = { invite: "Set your password", reset: "Choose a new password" } as const;

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
-import { partnerUserStatuses } from "@/lib/partners/invitations";
+import { partnerUserStatuses } from "@/lib/partners/user-access";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
 import { CreateUserDialog } from "./create-user-dialog";
 import { formatDate } from "./labels";

@@ -2,7 +2,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
-import type { PartnerUserStatus } from "@/lib/partners/invitations";
+import type { PartnerUserStatus } from "@/lib/partners/user-access";
 import { DeleteUserButton } from "./delete-user-button";
 import { UserAccessActions } from "./user-access-actions";
 

@@ -6,7 +6,7 @@ import { resendInvitationAction } from "@/app/(admin)/settings/profile/partners/
 import { revokeInvitationAction } from "@/app/(admin)/settings/profile/partners/actions/revoke-invitation";
 import { sendPasswordResetAction } from "@/app/(admin)/settings/profile/partners/actions/send-password-reset";
 import { Button } from "@/components/ui/button";
-import type { PartnerUserStatus } from "@/lib/partners/invitations";
+import type { PartnerUserStatus } from "@/lib/partners/user-access";
 
 /** Invitation and reset links of one partner user, from the admin app. */
 export function UserAccessActions({ orgId, userId, email, status }: { orgId: string; userId: string; email: string; status: PartnerUserStatus }) {

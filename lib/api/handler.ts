@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, type Db } from "@/db";
-import { getActiveApiClient, type ApiClientActor } from "@/lib/api-clients";
+import { getActiveApiClient, type ApiClientActor } from "@/lib/api-clients/api-clients";
 import { pageQuerySchema } from "@/lib/validations/api";
 import { ApiError, errorResponse, json, zodErrors } from "./errors";
-import { verifyAccessToken } from "./tokens";
+import { verifyAccessToken } from "./access-tokens";
 
 export { json } from "./errors";
 export { readJsonBody } from "./body";

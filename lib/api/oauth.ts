@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
-import { verifyClientCredentials } from "@/lib/api-clients";
+import { verifyClientCredentials } from "@/lib/api-clients/api-clients";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { readBodyText } from "./body";
 import { ApiError } from "./errors";
-import { issueAccessToken } from "./tokens";
+import { issueAccessToken } from "./access-tokens";
 
 /** OAuth 2.0 client credentials grant (RFC 6749 §4.4) with errors as in §5.2. */
 

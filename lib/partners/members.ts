@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, forbidden, notFound } from "@/lib/errors";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Queryable } from "@/db";
 import { partnerOrg, partnerUser, type InvoiceOwner, type PartnerOrgRow, type PartnerOrgStatus } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";

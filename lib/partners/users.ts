@@ -2,12 +2,12 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db";
 import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { deliver, issueInvitation } from "@/lib/invitations";
+import { deliver, issueInvitation } from "@/lib/password-links/links";
 import type { Mail } from "@/lib/mail";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 

@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { systemActor } from "@/lib/auth/actor";
-import { createApiClient } from "@/lib/api-clients";
+import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
-import { issueToken } from "@/lib/tokens";
+import { issueToken } from "@/lib/password-links/tokens";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
 import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 

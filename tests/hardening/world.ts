@@ -6,7 +6,7 @@ import { openDatabase, rowsOf, type Database } from "@/db";
 import { adminUser, partnerOrg, partnerUser } from "@/db/schema";
 import { systemActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { createApiClient, revokeApiClient } from "@/lib/api-clients";
+import { createApiClient, revokeApiClient } from "@/lib/api-clients/api-clients";
 import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";

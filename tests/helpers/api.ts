@@ -6,7 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { setDatabaseForTests, type Database } from "@/db";
 import { systemActor } from "@/lib/auth/actor";
-import { createApiClient } from "@/lib/api-clients";
+import { createApiClient } from "@/lib/api-clients/api-clients";
 import { POST as tokenRoute } from "@/app/api/oauth/token/route";
 import { freshDatabase } from "./db";
 

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { getDb } from "@/db";
-import { ACTIVITY_ACTIONS, listActivity } from "@/lib/activity-query";
+import { ACTIVITY_ACTIONS, listActivity } from "@/lib/activity/query";
 import { assertCan } from "@/lib/auth/policy";
 import { requireAdminPage, type AdminActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";

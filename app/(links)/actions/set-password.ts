@@ -1,8 +1,8 @@
 "use server";
 import { getDb } from "@/db";
-import { setPasswordWithToken } from "@/lib/invitations";
+import { setPasswordWithToken } from "@/lib/password-links/links";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/safe-action";
-import { inspectToken } from "@/lib/tokens";
+import { inspectToken } from "@/lib/password-links/tokens";
 import { newPasswordSchema } from "@/lib/validations/auth";
 import { passwordLinkSchema } from "@/lib/validations/password-link";
 

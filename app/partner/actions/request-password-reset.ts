@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { getDb } from "@/db";
 import { config } from "@/lib/config";
-import { requestPasswordReset } from "@/lib/invitations";
+import { requestPasswordReset } from "@/lib/password-links/links";
 import { clientAddress, hit } from "@/lib/rate-limit";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/safe-action";
 import { forgotPasswordSchema } from "@/lib/validations/password-link";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PartnerShell } from "@/components/partner/partner-shell";
+import { PartnerShell } from "@/components/partner-account/partner-shell";
 import { CompletePartnerForm } from "@/components/partners/complete-partner-form";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";

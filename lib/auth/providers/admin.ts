@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { adminUser } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import { checkPassword } from "@/lib/auth/password-sign-in";
 
 /** Portal admins sign in with email and password. Failures are counted per account and per address. */

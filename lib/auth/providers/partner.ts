@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/db";
 import { partnerUser } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import { checkPassword } from "@/lib/auth/password-sign-in";
 
 export const PARTNER_SSO_ID = "partner-sso";

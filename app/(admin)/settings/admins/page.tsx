@@ -4,7 +4,7 @@ import { ADMIN_ROLE_HELP, ADMIN_ROLE_LABEL } from "@/components/admins/labels";
 import { formatDate } from "@/components/partners/labels";
 import type { AdminRole } from "@/db/schema";
 import { getDb } from "@/db";
-import { listAdmins } from "@/lib/admins";
+import { listAdmins } from "@/lib/admins/admins";
 import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PartnerHome } from "@/components/partner/partner-home";
+import { PartnerHome } from "@/components/partner-account/partner-home";
 import { getPartner } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Partner pages" };

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { changeAdminRole } from "@/lib/admins";
+import { changeAdminRole } from "@/lib/admins/admins";
 import { adminAction } from "@/lib/safe-action";
 import { changeAdminRoleSchema } from "@/lib/validations/admin";
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { inviteAdmin } from "@/lib/admins";
+import { inviteAdmin } from "@/lib/admins/admins";
 import { adminAction } from "@/lib/safe-action";
 import { inviteAdminSchema } from "@/lib/validations/admin";
 

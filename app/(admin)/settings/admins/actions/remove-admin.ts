@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { removeAdmin } from "@/lib/admins";
+import { removeAdmin } from "@/lib/admins/admins";
 import { adminAction } from "@/lib/safe-action";
 import { removeAdminSchema } from "@/lib/validations/admin";
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createApiClient } from "@/lib/api-clients";
+import { createApiClient } from "@/lib/api-clients/api-clients";
 import { adminAction } from "@/lib/safe-action";
 import { createApiClientSchema } from "@/lib/validations/api-client";
 

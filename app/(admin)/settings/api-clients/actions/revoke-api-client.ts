@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { revokeApiClient } from "@/lib/api-clients";
+import { revokeApiClient } from "@/lib/api-clients/api-clients";
 import { adminAction } from "@/lib/safe-action";
 import { revokeApiClientSchema } from "@/lib/validations/api-client";
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { revokePartnerInvitation } from "@/lib/partners/invitations";
+import { revokePartnerInvitation } from "@/lib/partners/user-access";
 import { adminAction } from "@/lib/safe-action";
 import { memberRefSchema } from "@/lib/validations/partner-member";
 

@@ -1,5 +1,5 @@
 "use server";
-import { sendPartnerPasswordReset } from "@/lib/partners/invitations";
+import { sendPartnerPasswordReset } from "@/lib/partners/user-access";
 import { adminAction } from "@/lib/safe-action";
 import { memberRefSchema } from "@/lib/validations/partner-member";
 

@@ -2,7 +2,7 @@ import { ActivityTable } from "@/components/activity/activity-table";
 import { Disclosure } from "@/components/activity/disclosure";
 import { toActivityViews } from "@/components/activity/to-view";
 import { getDb } from "@/db";
-import { listActivity } from "@/lib/activity-query";
+import { listActivity } from "@/lib/activity/query";
 import { can } from "@/lib/auth/policy";
 import type { PartnerActor } from "@/lib/auth/session";
 

@@ -5,7 +5,7 @@ import { partnerOrg, partnerUser, userToken, type PartnerUserRow } from "@/db/sc
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound } from "@/lib/errors";
-import { deliver, issuePasswordReset, revokeInvitation, sendInvitation, type LinkRecipient } from "@/lib/invitations";
+import { deliver, issuePasswordReset, revokeInvitation, sendInvitation, type LinkRecipient } from "@/lib/password-links/links";
 
 /**
  * A partner user's account state, as the admin app shows it: "active" once a password is set (or

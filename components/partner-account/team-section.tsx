@@ -2,7 +2,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import type { PartnerActor } from "@/lib/auth/session";
-import { partnerUserStatuses } from "@/lib/partners/invitations";
+import { partnerUserStatuses } from "@/lib/partners/user-access";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
 import { InviteMemberDialog } from "./invite-member-dialog";
 import { MEMBER_STATUS_LABEL, ROLE_HELP, ROLE_LABEL } from "./labels";

@@ -2,14 +2,14 @@ import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db";
 import { adminUser, type AdminRole, type AdminUserRow } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
 import { conflict, forbidden, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { sendMail } from "@/lib/mail";
-import { issueToken, revokeTokens } from "@/lib/tokens";
+import { issueToken, revokeTokens } from "@/lib/password-links/tokens";
 
 /**
  * Portal admins (seed 003: Owner, Admin, Viewer). Rules kept here, in one place:

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db";
 import { adminUser, partnerUser } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
@@ -17,12 +17,12 @@ import {
   type TokenPrincipal,
   type TokenPurpose,
   type TokenState,
-} from "@/lib/tokens";
+} from "@/lib/password-links/tokens";
 
 /**
  * Invitation and password-reset links for both kinds of user (portal admins and partner users):
  * issue a link inside the transaction of the change, send its mail after commit, and set the
- * password when the link is used. The tokens themselves live in lib/tokens.ts.
+ * password when the link is used. The tokens themselves live in ./tokens.ts.
  */
 export interface LinkRecipient extends TokenPrincipal {
   email: string;

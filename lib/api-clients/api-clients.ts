@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type Db, type Queryable } from "@/db";
 import { apiClient } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { recordActivity } from "@/lib/activity/record";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertCan } from "@/lib/auth/policy";
