@@ -12,11 +12,11 @@ import { after, before, test } from "node:test";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { Client } from "./client";
-import { startApp, waitFor, type AppServer } from "./server";
+import { startApp, testPort, waitFor, type AppServer } from "./server";
 import { tokenFor, uniq } from "./world";
 
 const BIN = "/usr/lib/postgresql/15/bin";
-const PORT = 3650;
+const PORT = testPort(3650);
 let pgDir: string;
 const asPostgres = (cmd: string, args: string[]) => {
   const root = process.getuid?.() === 0;

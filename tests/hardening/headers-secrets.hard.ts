@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { test } from "node:test";
 import { Client } from "./client";
-import { AUTH_SECRET, freshPgDatabase, serverActions, startApp, type AppServer } from "./server";
+import { AUTH_SECRET, freshPgDatabase, serverActions, startApp, testPort, type AppServer } from "./server";
 import { tokenFor, uniq } from "./world";
 
 const ADMIN = { INITIAL_ADMIN_EMAIL: "owner@headers.example", INITIAL_ADMIN_PASSWORD: "headers-owner-Pa55word" };
@@ -192,9 +192,9 @@ function assertLogClean(logs: string, secrets: string[]) {
 }
 
 test("no secret, token, password or hash in the server log (SMTP mode: not even the mailed links)", async () => {
-  const smtp = fakeSmtp(3643);
+  const smtp = fakeSmtp(testPort(3643));
   try {
-    await withApp(3630, { SMTP_URL: "smtp://127.0.0.1:3643" }, async (app) => {
+    await withApp(3630, { SMTP_URL: `smtp://127.0.0.1:${testPort(3643)}` }, async (app) => {
       let seen = 0;
       const nextLink = async () => {
         for (let i = 0; i < 100 && smtp.mails.length <= seen; i++) await new Promise((r) => setTimeout(r, 100));

@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { partnerOrg } from "@/db/schema";
-import { serverActions } from "./server";
+import { serverActions, testPort } from "./server";
 import { counts, makeWorld, snapshot, uniq, type Caller, type World } from "./world";
 
 let w: World;
@@ -166,9 +166,9 @@ test("the server never fetches a logo (no SSRF): the browser loads it", async ()
     connections++;
     socket.destroy();
   });
-  await new Promise<void>((r) => trap.listen(3641, "127.0.0.1", () => r()));
+  await new Promise<void>((r) => trap.listen(testPort(3641), "127.0.0.1", () => r()));
   try {
-    const logo = "http://127.0.0.1:3641/logo.png";
+    const logo = `http://127.0.0.1:${testPort(3641)}/logo.png`;
     const call = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("ssrf"), logo, zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
     assert.equal(call.result?.ok, true);
     const id = (call.result!.data as { id: string }).id;
@@ -187,7 +187,7 @@ test("the server never fetches a logo (no SSRF): the browser loads it", async ()
 
 test("a server action posted from a foreign origin is refused and writes nothing (CSRF)", async () => {
   const before = await counts(w.database);
-  for (const origin of ["https://evil.example", "http://127.0.0.1.evil.example", "null", "http://localhost:3621"]) {
+  for (const origin of ["https://evil.example", "http://127.0.0.1.evil.example", "null", `http://localhost:${testPort(3621)}`]) {
     const call = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("csrf"), zuoraAccountId: "A0001", invoiceOwner: "partner" }], { origin });
     assert.notEqual(call.result?.ok, true, `${origin}: the action ran`);
     assert.equal(call.status, 403, `${origin}: refused with 403, got ${call.status}`);

@@ -45,12 +45,16 @@ export interface AppServer {
 
 const bin = path.resolve("node_modules/.bin/next");
 
+/** A fixed test port moved by TEST_PORT_OFFSET, so two checkouts can run the suite side by side. */
+export const testPort = (n: number) => n + Number(process.env.TEST_PORT_OFFSET || 0);
+
 /** Starts the built app on `port` and waits until /api/health answers (or `waitHealthy: false`). */
 export async function startApp(opts: { port: number; env?: Record<string, string | undefined>; waitHealthy?: boolean }): Promise<AppServer> {
   const outbox = mkdtempSync(path.join(tmpdir(), "pm-h-outbox-"));
-  const base = `http://127.0.0.1:${opts.port}`;
+  const port = testPort(opts.port);
+  const base = `http://127.0.0.1:${port}`;
   let out = "";
-  const proc = spawn(bin, ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const proc = spawn(bin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -71,7 +75,7 @@ export async function startApp(opts: { port: number; env?: Record<string, string
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const server: AppServer = {
     base,
-    port: opts.port,
+    port,
     proc,
     outbox,
     logs: () => out,
