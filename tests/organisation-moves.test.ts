@@ -81,10 +81,10 @@ describe(`moving organisations and users between partners (${databaseKind})`, ()
     const [a, b] = [await newPartner(), await newPartner()];
     for (let round = 0; round < 4; round++) {
       const o = await createOrganisation(database.db, owner, { name: `Doomed ${round}`, partnerOrgId: a.id });
-      const [move] = await Promise.allSettled([moveOrganisation(database.db, owner, o.id, b.id), deleteOrganisation(database.db, owner, o.id)]);
+      const [move]: PromiseSettledResult<unknown>[] = await Promise.allSettled([moveOrganisation(database.db, owner, o.id, b.id), deleteOrganisation(database.db, owner, o.id)]);
       assert.equal((await database.db.select().from(customerOrg).where(eq(customerOrg.id, o.id))).length, 0);
       const [deleted] = await database.db.select().from(activity).where(and(eq(activity.targetId, o.id), eq(activity.action, "organisation.deleted")));
-      const moved = move.status === "fulfilled";
+      const moved: boolean = move!.status === "fulfilled";
       if (!moved) assert.ok(isCode("not_found")((move as PromiseRejectedResult).reason));
       assert.equal((await movesOf(o.id)).length, moved ? 1 : 0);
       assert.equal((deleted!.change as { before: { partnerOrgId: string } }).before.partnerOrgId, moved ? b.id : a.id);
@@ -95,13 +95,13 @@ describe(`moving organisations and users between partners (${databaseKind})`, ()
     for (let round = 0; round < 4; round++) {
       const target = await newPartner();
       const o = await createOrganisation(database.db, owner, { name: `Homeless ${round}`, partnerOrgId: null });
-      const [move] = await Promise.allSettled([moveOrganisation(database.db, owner, o.id, target.id), deletePartnerOrg(database.db, owner, target.id)]);
+      const [move]: PromiseSettledResult<unknown>[] = await Promise.allSettled([moveOrganisation(database.db, owner, o.id, target.id), deletePartnerOrg(database.db, owner, target.id)]);
       assert.equal((await getOrganisation(database.db, owner, o.id)).partnerOrgId, null);
       const moves = await movesOf(o.id);
-      if (move.status === "fulfilled") {
+      if (move!.status === "fulfilled") {
         assert.deepEqual(moves.map((m) => m.partnerOrgId), [target.id, null]);
       } else {
-        assert.ok(isCode("not_found")(move.reason));
+        assert.ok(isCode("not_found")((move as PromiseRejectedResult).reason));
         assert.equal(moves.length, 0);
       }
     }
