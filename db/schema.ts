@@ -105,6 +105,9 @@ export const customerOrg = pgTable(
     index("customer_org_partner_id_idx").on(t.partnerOrgId, t.id),
     index("customer_org_partner_created_id_idx").on(t.partnerOrgId, t.created, t.id),
     index("customer_org_partner_name_id_idx").on(t.partnerOrgId, t.name, t.id),
+    // "No partner" is IS NULL, which a (partner, …) index cannot walk in order: partial indexes.
+    index("customer_org_unowned_created_id_idx").on(t.created, t.id).where(sql`${t.partnerOrgId} is null`),
+    index("customer_org_unowned_name_id_idx").on(t.name, t.id).where(sql`${t.partnerOrgId} is null`),
   ],
 );
 

@@ -16,4 +16,6 @@ CREATE INDEX "customer_org_name_id_idx" ON "customer_org" USING btree ("name","i
 CREATE INDEX "customer_org_partner_id_idx" ON "customer_org" USING btree ("partner_org_id","id");--> statement-breakpoint
 CREATE INDEX "customer_org_partner_created_id_idx" ON "customer_org" USING btree ("partner_org_id","created","id");--> statement-breakpoint
 CREATE INDEX "customer_org_partner_name_id_idx" ON "customer_org" USING btree ("partner_org_id","name","id");--> statement-breakpoint
+CREATE INDEX "customer_org_unowned_created_id_idx" ON "customer_org" USING btree ("created","id") WHERE "customer_org"."partner_org_id" is null;--> statement-breakpoint
+CREATE INDEX "customer_org_unowned_name_id_idx" ON "customer_org" USING btree ("name","id") WHERE "customer_org"."partner_org_id" is null;--> statement-breakpoint
 CREATE INDEX "activity_moved_from_idx" ON "activity" USING btree (("change" #>> '{before,partnerOrgId}'),"id") WHERE "activity"."action" in ('organisation.moved', 'partner_user.moved');
