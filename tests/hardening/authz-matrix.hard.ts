@@ -11,11 +11,13 @@ import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
-import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
+import { CALLERS, makeAdmin, makeCustomer, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 
 type Outcome = { allowed: boolean; status: number; note: string };
 type Expect = (caller: Caller, target: Target) => boolean;
 interface Cell {
+  /** The targets this entry is tried on: A and B, and for customer organisations also N ("No partner"). */
+  targets?: readonly Target[];
   /** Builds the request (fresh rows where the call consumes them) and returns the call itself. */
   prepare(w: World, caller: Caller, target: Target): Promise<() => Promise<Outcome>>;
   expect: Expect;
@@ -31,13 +33,22 @@ const partnerAdminOwnOrg: Expect = (c, t) => c === "partnerAdminA" && t === "A";
 const partnerOwnOrg: Expect = (c, t) => c.startsWith("partner") && t === "A";
 const apiClient: Expect = (c) => c === "apiValid";
 
-const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
+const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
+const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
+/** Customer organisation cells: owned by A (the partner callers' own), by B, or by no partner. */
+const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
+const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
-function action(args: (w: World, t: Target, c: Caller) => Promise<unknown>, expect: Expect, cleanup?: Cell["cleanup"]): Omit<Cell, "prepare"> & { args: typeof args } {
-  return { args, expect, cleanup };
+function action(
+  args: (w: World, t: Target, c: Caller) => Promise<unknown>,
+  expect: Expect,
+  cleanup?: Cell["cleanup"],
+  targets?: Cell["targets"],
+): Omit<Cell, "prepare"> & { args: typeof args } {
+  return { args, expect, cleanup, targets };
 }
 
 const ACTIONS: Record<string, ReturnType<typeof action>> = {
@@ -96,9 +107,46 @@ const ACTIONS: Record<string, ReturnType<typeof action>> = {
   ),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), everyone),
+  "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
+    adminWriter,
+  ),
+  // Customer organisations: owned by A, by B, or by no partner (N). Only portal admins act in the admin app.
+  "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Customer"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    adminWriter,
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    adminWriter,
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "A" ? w.orgB.id : w.orgA.id }),
+    adminWriter,
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    adminWriter,
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // Read-only: a few partners' names for the move controls.
+  "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), anyAdmin),
 };
 
-type PageSpec = { path: (w: World, t: Target) => Promise<string> | string; allowed: (res: Response, body: string, w: World, t: Target) => boolean; expect: Expect; cleanup?: Cell["cleanup"] };
+type PageSpec = {
+  path: (w: World, t: Target) => Promise<string> | string;
+  allowed: (res: Response, body: string, w: World, t: Target) => boolean;
+  expect: Expect;
+  cleanup?: Cell["cleanup"];
+  targets?: Cell["targets"];
+};
 const ok200 = (res: Response) => res.status === 200;
 const reachable = (res: Response) => res.status < 400;
 const shows = (what: (w: World, t: Target) => string) => (res: Response, body: string, w: World, t: Target) => res.status === 200 && body.includes(what(w, t));
@@ -122,6 +170,18 @@ const PAGES: Record<string, PageSpec> = {
   "/settings/profile/partners/[id]": { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName), expect: anyAdmin },
   "/invite/[token]": { path: tokenPath("invite"), allowed: shows(() => "Set password"), expect: everyone },
   "/reset-password/[token]": { path: tokenPath("reset"), allowed: shows(() => "Set password"), expect: everyone },
+  "/organisations": {
+    path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`,
+    allowed: shows((w, t) => w.customers[t].name),
+    expect: anyAdmin,
+    targets: CUSTOMER_TARGETS,
+  },
+  "/organisations/[id]": {
+    path: (w, t) => `/organisations/${w.customers[t].id}`,
+    allowed: shows((w, t) => w.customers[t].name),
+    expect: anyAdmin,
+    targets: CUSTOMER_TARGETS,
+  },
   "/partner/forgot-password": { path: () => "/partner/forgot-password", allowed: ok200, expect: everyone },
   // /partner shows the caller's own organisation: never B's, whoever asks.
   "/partner": { path: () => "/partner", allowed: shows(escName), expect: partnerOwnOrg },
@@ -139,7 +199,12 @@ const PAGES: Record<string, PageSpec> = {
 /** Next's own pages, rendered for every caller alike. */
 const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
-type RouteSpec = { request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>; allowed: (res: Response) => boolean; expect: Expect };
+type RouteSpec = {
+  request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
+  allowed: (res: Response) => boolean;
+  expect: Expect;
+  targets?: Cell["targets"];
+};
 const API = "/api/partner-management";
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const success = (res: Response) => res.status >= 200 && res.status < 300;
@@ -193,6 +258,42 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: success,
     expect: apiClient,
   },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
+    request: async (w, t) => ({
+      path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`,
+      init: json("PUT", { partnerOrganisationId: other(w, t).id }),
+    }),
+    allowed: success,
+    expect: apiClient,
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations GET": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations` }),
+    allowed: success,
+    expect: apiClient,
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations POST": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations`, init: json("POST", { name: uniq("api customer") }) }),
+    allowed: success,
+    expect: apiClient,
+  },
+  "/api/partner-management/organisation/[organisationId] GET": {
+    request: async (w, t) => ({ path: `${API}/organisation/${w.customers[t].id}` }),
+    allowed: success,
+    expect: apiClient,
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] PUT": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: json("PUT", { name: uniq("api renamed"), partnerOrganisationId: null }) }),
+    allowed: success,
+    expect: apiClient,
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] DELETE": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: { method: "DELETE" } }),
+    allowed: success,
+    expect: apiClient,
+    targets: CUSTOMER_TARGETS,
+  },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, expect: anyAdmin },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, expect: anyAdmin },
 };
@@ -232,6 +333,7 @@ test("every cell: allowed exactly where the table says, and a denied call change
       cell: {
         expect: spec.expect,
         cleanup: spec.cleanup,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const args = await spec.args(world, target, caller);
           return async () => {
@@ -248,6 +350,7 @@ test("every cell: allowed exactly where the table says, and a denied call change
       cell: {
         expect: spec.expect,
         cleanup: spec.cleanup,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const path = await spec.path(world, target);
           return async () => {
@@ -264,6 +367,7 @@ test("every cell: allowed exactly where the table says, and a denied call change
       name: `route ${key}`,
       cell: {
         expect: spec.expect,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const { path, init } = await spec.request(world, target, caller);
           return async () => {
@@ -281,7 +385,7 @@ test("every cell: allowed exactly where the table says, and a denied call change
   let allowed = 0;
   for (const { name, cell } of cells) {
     for (const caller of CALLERS) {
-      for (const target of ["A", "B"] as const) {
+      for (const target of cell.targets ?? (["A", "B"] as const)) {
         const expected = cell.expect(caller, target);
         let got: Outcome;
         let changed = false;
@@ -301,6 +405,6 @@ test("every cell: allowed exactly where the table says, and a denied call change
       }
     }
   }
-  console.log(`[authz] ${total} cells (${cells.length} entries × ${CALLERS.length} callers × 2 orgs): ${allowed} allowed, ${total - allowed} denied`);
+  console.log(`[authz] ${total} cells (${cells.length} entries × ${CALLERS.length} callers × 2 or 3 targets): ${allowed} allowed, ${total - allowed} denied`);
   assert.deepEqual(wrong, []);
 });
