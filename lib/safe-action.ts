@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db";
 import type { AdminActor, PartnerActor } from "@/lib/auth/session";
 import { getAdmin, getPartner } from "@/lib/auth/session";
 import { DomainError, isDatabaseUnavailable, type FieldErrors } from "@/lib/errors";
+import { assertOrgApproved } from "@/lib/partners/orgs";
 
 /** The one result shape of every server action. */
 export type ActionResult<T = undefined> =
@@ -53,7 +54,18 @@ export function adminAction<S extends z.ZodType, T>(schema: S, handler: Handler<
   return action(getAdmin, schema, handler);
 }
 
-/** The same for the partner pages. */
-export function partnerAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, PartnerActor, T>) {
-  return action(getPartner, schema, handler);
+/**
+ * The same for the partner pages. Until its partner form is submitted, a pending organisation's
+ * users change nothing: only an action declared `{ whilePending: true }` (the form itself) runs.
+ */
+export function partnerAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, PartnerActor, T>, opts: { whilePending?: boolean } = {}) {
+  return action(
+    async () => {
+      const partner = await getPartner();
+      if (partner && !opts.whilePending) assertOrgApproved(partner.orgStatus);
+      return partner;
+    },
+    schema,
+    handler,
+  );
 }
