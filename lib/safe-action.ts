@@ -3,13 +3,11 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/db";
 import type { AdminActor, PartnerActor } from "@/lib/auth/session";
 import { getAdmin, getPartner } from "@/lib/auth/session";
+import type { ActionFailure, ActionResult } from "@/lib/action-result";
 import { DomainError, isDatabaseUnavailable, type FieldErrors } from "@/lib/errors";
 import { assertOrgApproved } from "@/lib/partners/orgs";
 
-/** The one result shape of every server action. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type { ActionFailure, ActionResult } from "@/lib/action-result";
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -21,7 +19,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Turns what a domain function threw into a result a form can show; never a stack trace. */
-export function failure(err: unknown): { ok: false; message: string; fieldErrors?: FieldErrors } {
+export function failure(err: unknown): ActionFailure {
   if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
   if (isDatabaseUnavailable(err)) return { ok: false, message: "The database is unavailable. Try again in a moment." };
   console.error("[action] unexpected error", err instanceof Error ? err.message : err);
@@ -29,6 +27,7 @@ export function failure(err: unknown): { ok: false; message: string; fieldErrors
 }
 
 type Handler<S extends z.ZodType, A, T> = (input: z.output<S>, ctx: { db: Db; actor: A }) => Promise<T>;
+type PublicHandler<S extends z.ZodType, T> = (input: z.output<S>, ctx: { db: Db }) => Promise<T>;
 
 function action<A, S extends z.ZodType, T>(load: () => Promise<A | null>, schema: S, handler: Handler<S, A, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
@@ -68,4 +67,12 @@ export function partnerAction<S extends z.ZodType, T>(schema: S, handler: Handle
     schema,
     handler,
   );
+}
+
+/**
+ * The same for the few actions anyone may call: "Forgot password?", and setting a password from
+ * an invitation or reset link (the link is the credential, checked by the handler).
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: PublicHandler<S, T>) {
+  return action(async () => ({}), schema, (input, { db }) => handler(input, { db }));
 }
