@@ -2,11 +2,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createOrganisationAction } from "@/app/(admin)/organisations/actions/create-organisation";
-import { useActionDialog } from "@/components/partners/use-action-form";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
 import { createOrganisationSchema, type CreateOrganisationFormValues, type CreateOrganisationInput } from "@/lib/validations/organisation";
 import { OrganisationFields } from "./organisation-fields";
 import { PartnerFinder, type PartnerOption } from "./partner-finder";
@@ -17,8 +16,8 @@ export function CreateOrganisationDialog({ partner }: { partner?: PartnerOption 
   const form = useForm<CreateOrganisationFormValues, unknown, CreateOrganisationInput>({ resolver: zodResolver(createOrganisationSchema), defaultValues: empty });
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty,
-    submit: (values) => createOrganisationAction(values),
-    onSuccess: (data) => toast.success(`Organisation "${data.name}" created.`),
+    action: createOrganisationAction,
+    success: (data) => `Organisation "${data.name}" created.`,
   });
   return (
     <FormDialog

@@ -1,33 +1,24 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
 import { updateOrganisationAction } from "@/app/(admin)/organisations/actions/update-organisation";
-import { applyResult } from "@/components/partners/use-action-form";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
 import { updateOrganisationSchema, type UpdateOrganisationFormValues } from "@/lib/validations/organisation";
 import { OrganisationFields } from "./organisation-fields";
 
+/** The pencil: rename the organisation or edit its IDs (its partner changes through the move section). */
 export function EditOrganisationDialog({ org }: { org: { id: string; name: string; zuoraAccountId: string | null; salesforceAccountId: string | null } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const defaults: UpdateOrganisationFormValues = { id: org.id, name: org.name, zuoraAccountId: org.zuoraAccountId ?? "", salesforceAccountId: org.salesforceAccountId ?? "" };
   const form = useForm<UpdateOrganisationFormValues, unknown, z.output<typeof updateOrganisationSchema>>({ resolver: zodResolver(updateOrganisationSchema), defaultValues: defaults });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (!applyResult(form, await updateOrganisationAction(values))) return;
-    toast.success("Organisation updated.");
-    setOpen(false);
-    router.refresh();
-  });
+  const { open, setOpen, onSubmit } = useActionDialog(form, { empty: defaults, action: updateOrganisationAction, success: "Organisation updated." });
   return (
     <FormDialog
       open={open}
-      onOpenChange={(next) => {
+      onOpenChange={(next: boolean) => {
         if (next) form.reset(defaults);
         setOpen(next);
       }}

@@ -2,66 +2,176 @@ import { forbidden } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 /**
- * What each kind of caller may do: the one place the permission rules live. Domain functions
- * call `assertCan` first, so the admin UI, the server actions and the REST API share it.
+ * Who may do what: the one place the permission rules live, as data. Domain functions call
+ * `assertCan` first, so the admin app, the partner pages and the REST API all reach this table.
+ * The authorization matrix (tests/hardening/authz-matrix.hard.ts) derives what every server
+ * action, page and route must allow from it, and checks that each granted permission is used.
+ *
+ * To add a permission: one line in PERMISSIONS, then one line in each role that has it.
  */
-export type Permission =
-  | "org:read"
-  | "org:create"
-  | "org:update"
-  | "org:delete"
-  | "org:complete-form"
-  | "user:read"
-  | "user:create"
-  | "user:delete"
-  | "user:role"
-  | "user:reset"
-  /** A portal admin moves a partner user to another partner organisation. */
-  | "user:move"
-  | "activity:read"
-  | "admin:read"
-  | "admin:manage"
-  | "api-client:manage"
-  /** Customer organisations; `orgId` is the partner that owns the organisation (none: "No partner"). */
-  | "organisation:read"
-  | "organisation:create"
-  | "organisation:update"
-  | "organisation:move"
-  | "organisation:delete";
+export const PERMISSIONS = {
+  "org:read": "see partner organisations and their details",
+  "org:create": "create or invite partner organisations",
+  "org:update": "edit a partner organisation",
+  "org:delete": "delete a partner organisation and its users",
+  "org:complete-form": "submit a pending organisation's partner form",
+  "user:read": "see partner users",
+  "user:create": "create, invite and re-invite partner users, or revoke their invitations",
+  "user:delete": "delete partner users",
+  "user:role": "give a partner user a role other than Viewer",
+  "user:reset": "send a partner user a password reset link",
+  "user:move": "move a partner user to another partner organisation",
+  "activity:read": "read the activity log",
+  "admin:read": "see the portal admins and the API clients",
+  "admin:manage": "invite portal admins, change their roles, remove them",
+  "api-client:manage": "create and revoke API clients",
+  // Customer organisations: `orgId` is the partner that owns one (none for "No partner"). Moving
+  // needs "organisation:move" on both sides, so a partner user can only renounce their own.
+  "organisation:read": "see customer organisations",
+  "organisation:create": "create customer organisations",
+  "organisation:update": "rename a customer organisation or edit its IDs",
+  "organisation:move": "move a customer organisation to another partner or to No partner",
+  "organisation:delete": "delete customer organisations",
+} as const;
 
-const ORGANISATION_WRITE: Permission[] = ["organisation:create", "organisation:update", "organisation:move", "organisation:delete"];
+export type Permission = keyof typeof PERMISSIONS;
 
-const ADMIN_WRITE: Permission[] = [
-  "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete",
-  "user:role", "user:reset", "user:move", "activity:read", "admin:read", "admin:manage", "api-client:manage",
-  "organisation:read", ...ORGANISATION_WRITE,
-];
-const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read", "organisation:read"];
+/** Every kind of caller, by role: portal admins, partner users, API clients, the app itself. */
+export type Role =
+  | "admin:owner"
+  | "admin:admin"
+  | "admin:viewer"
+  | "partner:admin"
+  | "partner:maintainer"
+  | "partner:viewer"
+  | "api-client"
+  | "system"
+  | "anonymous";
 
-/** `orgId`: the organisation acted on, when there is one. Partner users act only on their own. */
-export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+/**
+ * The table. Partner roles apply to the partner user's own organisation only (see `can`).
+ * What an Owner may do beyond an Admin (grant or remove the Owner role) is a rule about the
+ * target's role, kept with the admins' other rules in lib/admins/admins.ts.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  "admin:owner": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "user:move",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+  ],
+  "admin:admin": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "user:move",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+  ],
+  "admin:viewer": [
+    "org:read",
+    "user:read",
+    "activity:read",
+    "admin:read",
+    "organisation:read",
+  ],
+  "partner:admin": [
+    "org:read",
+    "org:complete-form",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "activity:read",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+  ],
+  "partner:maintainer": [
+    "org:read",
+    "user:read",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+  ],
+  "partner:viewer": [
+    "org:read",
+    "user:read",
+    "organisation:read",
+  ],
+  "api-client": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:move",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+  ],
+  system: ALL,
+  anonymous: [],
+};
+
+export function roleOf(actor: Actor): Role {
   switch (actor.kind) {
-    case "system":
-      return true;
-    case "anonymous":
-      return false;
     case "admin":
-      if (actor.role === "viewer") return READ.includes(permission);
-      if (permission === "admin:manage") return actor.role === "owner" || actor.role === "admin";
-      return ADMIN_WRITE.includes(permission);
+      return `admin:${actor.role}`;
+    case "partner_user":
+      return `partner:${actor.role}`;
     case "api_client":
-      return ["org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete", "user:move", "organisation:read", ...ORGANISATION_WRITE].includes(permission);
-    case "partner_user": {
-      // Only their own partner account: never another partner's organisations, nor "No partner" ones.
-      if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
-      if (permission === "org:read" || permission === "user:read" || permission === "organisation:read") return true;
-      if (ORGANISATION_WRITE.includes(permission)) return actor.role === "maintainer" || actor.role === "admin";
-      if (actor.role === "admin") {
-        return ["user:create", "user:delete", "user:role", "activity:read", "org:complete-form"].includes(permission);
-      }
-      return false;
-    }
+      return "api-client";
+    default:
+      return actor.kind;
   }
+}
+
+/**
+ * `orgId`: the organisation acted on, when there is one. Partner users act only on their own
+ * organisation, so for them a permission without that organisation is refused.
+ */
+export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+  if (actor.kind === "partner_user" && (orgId === undefined || orgId !== actor.partnerOrgId)) return false;
+  return ROLE_PERMISSIONS[roleOf(actor)].includes(permission);
 }
 
 export function assertCan(actor: Actor, permission: Permission, orgId?: string): void {

@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
@@ -282,4 +282,11 @@ export async function completePartnerForm(db: Db, actor: Actor, orgId: string, i
     });
     return after!;
   });
+}
+
+export const PENDING_ORG_MESSAGE = "Your organisation is pending approval. Complete your partner form first.";
+
+/** Until its partner form is submitted, a pending organisation's users change nothing. */
+export function assertOrgApproved(status: PartnerOrgStatus): void {
+  if (status !== "approved") throw forbidden(PENDING_ORG_MESSAGE);
 }
