@@ -31,7 +31,7 @@ export async function invitePartnerOrg(db: Db, actor: Actor, input: InvitePartne
       primaryContactName: input.primaryContactName,
       primaryContactEmail: input.primaryContactEmail.trim(),
     });
-    // Last step: createPartnerUser mails the invitation once its savepoint is released.
+    // Last step: createPartnerUser mails the invitation after the response, so after this commits.
     const contact = await createPartnerUser(tx as unknown as Db, actor, org.id, {
       email: input.primaryContactEmail,
       name: input.primaryContactName,
