@@ -1,3 +1,4 @@
+import "server-only";
 import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/forms/form-alert";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";

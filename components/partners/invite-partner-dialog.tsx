@@ -13,7 +13,7 @@ import { ORG_LABEL } from "./labels";
 
 const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
 
-/** Seed 004's "Invite": a pending organisation whose primary contact completes the partner form. */
+/** "Invite Partner": a pending organisation whose primary contact completes the partner form. */
 export function InvitePartnerDialog() {
   const form = useForm<InvitePartnerOrgFormValues>({ resolver: zodResolver(invitePartnerOrgSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";

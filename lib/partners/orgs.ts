@@ -157,7 +157,7 @@ function diff(before: PartnerOrgRow, after: PartnerOrgRow) {
 }
 
 /**
- * Seed 004's partner form: a pending organisation's partner Admin fills in its details, which
+ * The partner form: a pending organisation's partner Admin fills in its details, which
  * makes it approved. Runs once: an approved organisation is edited by the portal admins.
  */
 export async function completePartnerForm(db: Db, actor: Actor, orgId: string, input: PartnerOrgFields): Promise<PartnerOrgRow> {

@@ -55,7 +55,7 @@ export const partnersTableSearchSchema = z.object({
 });
 export type PartnersTableSearch = z.output<typeof partnersTableSearchSchema>;
 
-/** Seed 004's "Invite Partner": the organisation's name and its primary contact. */
+/** "Invite Partner": the organisation's name and its primary contact. */
 export const invitePartnerOrgSchema = z.object({
   name: orgNameField,
   primaryContactName: personNameField.min(1, { error: "Primary contact name is required." }),
