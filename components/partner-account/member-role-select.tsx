@@ -17,6 +17,7 @@ export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string
   });
   return (
     <select
+      name="role"
       aria-label={`Role of ${email}`}
       className="h-8 rounded-md border border-input bg-background px-2 text-sm"
       value={value}

@@ -17,6 +17,13 @@ export const ORG_LABEL = {
   modified: "Modified",
 } as const;
 
+/** "Acme Resellers Ltd" → "AR": what stands in for a logo that is missing or does not load. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const letters = words.slice(0, 2).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, "")][0] ?? "");
+  return letters.join("").toUpperCase() || "?";
+}
+
 export const ORG_STATUS_LABEL: Record<PartnerOrgStatus, string> = { pending: "Pending", approved: "Approved" };
 
 export const INVOICE_OWNER_LABEL: Record<InvoiceOwner, string> = { partner: "Partner", end_customer: "End customer" };

@@ -59,7 +59,7 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           meta: { ariaSort: ariaSort(sortLinks.name.direction) },
           cell: (info) => (
             <Link href={`/settings/profile/partners/${info.row.original.id}`} className="flex items-center gap-2 font-medium underline-offset-4 hover:underline">
-              <OrgLogo logo={info.row.original.logo} />
+              <OrgLogo logo={info.row.original.logo} name={info.row.original.name} />
               {info.getValue()}
             </Link>
           ),

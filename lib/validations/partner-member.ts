@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField, emptyToUndefined, personNameField } from "./fields";
 import { partnerRoleField } from "./partner-user";
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField, emptyToUndefined, personNameField } from "./fields";
 
 /** A phone number with its country code, as partner portals ask for it; stored in E.164. */

@@ -198,6 +198,10 @@ const ROUTES: Record<string, RouteSpec> = {
   "/api/auth/[...nextauth] GET": { request: async () => ({ path: "/api/auth/session" }), allowed: reachable, rule: PUBLIC },
   "/api/auth/[...nextauth] POST": { request: async () => ({ path: "/api/auth/_log", init: { method: "POST" } }), allowed: (r) => r.status < 500, rule: PUBLIC },
   "/api/health GET": { request: async () => ({ path: "/api/health" }), allowed: success, rule: PUBLIC },
+  // The favicon and app icons: files every page links to, for everyone.
+  "/favicon.ico GET": { request: async () => ({ path: "/favicon.ico" }), allowed: success, rule: PUBLIC },
+  "/icon.svg GET": { request: async () => ({ path: "/icon.svg" }), allowed: success, rule: PUBLIC },
+  "/apple-icon.png GET": { request: async () => ({ path: "/apple-icon.png" }), allowed: success, rule: PUBLIC },
   "/api/openapi.json GET": { request: async () => ({ path: "/api/openapi.json" }), allowed: success, rule: PUBLIC },
   // Each caller presents what it has: API clients their credentials, everyone else their cookies.
   "/api/oauth/token POST": {

@@ -34,7 +34,7 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         <ArrowLeft className="size-4" aria-hidden /> All partner organisations
       </Link>
       <header className="flex items-center gap-4">
-        <OrgLogo logo={org.logo} size={56} />
+        <OrgLogo logo={org.logo} name={org.name} size={56} />
         <div className="min-w-0 flex-1">
           <h1 className="flex items-center gap-2 break-words text-2xl font-semibold">
             {org.name}
