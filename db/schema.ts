@@ -225,8 +225,6 @@ export const webhookDelivery = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date", precision: 3 }),
-    /** Retries stop after about a day from here (a resend starts a new day). */
-    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true, mode: "date", precision: 3 }),
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date", precision: 3 }),
   },

@@ -51,7 +51,6 @@ CREATE TABLE "webhook_delivery" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"locked_until" timestamp (3) with time zone,
-	"first_attempt_at" timestamp (3) with time zone,
 	"created" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"delivered_at" timestamp (3) with time zone
 );

@@ -11,6 +11,7 @@ export type Permission =
   | "org:update"
   | "org:delete"
   | "org:complete-form"
+  | "org:suspend"
   | "user:read"
   | "user:create"
   | "user:delete"
@@ -19,13 +20,19 @@ export type Permission =
   | "activity:read"
   | "admin:read"
   | "admin:manage"
-  | "api-client:manage";
+  | "api-client:manage"
+  | "event:read"
+  | "webhook:read"
+  | "webhook:manage";
 
 const ADMIN_WRITE: Permission[] = [
   "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete",
   "user:role", "user:reset", "activity:read", "admin:read", "admin:manage", "api-client:manage",
+  "org:suspend", "webhook:read", "webhook:manage",
 ];
-const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read"];
+const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read", "webhook:read"];
+/** Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM). */
+const API_CLIENT: Permission[] = ["org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete", "event:read", "activity:read"];
 
 /** `orgId`: the organisation acted on, when there is one. Partner users act only on their own. */
 export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
@@ -39,7 +46,7 @@ export function can(actor: Actor, permission: Permission, orgId?: string): boole
       if (permission === "admin:manage") return actor.role === "owner" || actor.role === "admin";
       return ADMIN_WRITE.includes(permission);
     case "api_client":
-      return ["org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete"].includes(permission);
+      return API_CLIENT.includes(permission);
     case "partner_user": {
       if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
       if (permission === "org:read" || permission === "user:read") return true;

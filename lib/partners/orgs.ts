@@ -56,6 +56,7 @@ export async function createPartnerOrg(
       targetId: row!.id,
       partnerOrgId: row!.id,
       change: { after: pick(row!) },
+      event: { type: "partner_organisation.created", row: row! },
     });
     return row!;
   });
@@ -82,19 +83,23 @@ export async function updatePartnerOrg(db: Db, actor: Actor, id: string, patch: 
       targetId: id,
       partnerOrgId: id,
       change: diff(before, after!),
+      event: { type: "partner_organisation.updated", row: after! },
     });
     return after!;
   });
 }
 
-/** Deletes the organisation and, through the foreign key's cascade, its users, in one transaction. */
+/**
+ * Deletes the organisation and, through the foreign key's cascade, its users, in one transaction.
+ * Integrations get a `partner_user.deleted` for each user, then the organisation's own event, so
+ * a mirror needs no knowledge of the cascade.
+ */
 export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, "org:delete", id);
   await db.transaction(async (tx) => {
-    const users = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(partnerUser)
-      .where(eq(partnerUser.partnerOrgId, id));
+    const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, id)).for("update");
+    if (!org) throw notFound("Partner organisation not found.");
+    const users = await tx.select().from(partnerUser).where(eq(partnerUser.partnerOrgId, id)).orderBy(asc(partnerUser.id));
     const [deleted] = await tx.delete(partnerOrg).where(eq(partnerOrg.id, id)).returning();
     if (!deleted) throw notFound("Partner organisation not found.");
     await recordActivity(tx, actor, {
@@ -102,7 +107,11 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
       targetKind: "partner_org",
       targetId: id,
       partnerOrgId: id,
-      change: { before: pick(deleted), usersDeleted: users[0]?.n ?? 0 },
+      change: { before: pick(deleted), usersDeleted: users.length },
+      event: [
+        ...users.map((row) => ({ type: "partner_user.deleted" as const, row })),
+        { type: "partner_organisation.deleted", row: deleted },
+      ],
     });
   });
 }
@@ -271,6 +280,7 @@ export async function completePartnerForm(db: Db, actor: Actor, orgId: string, i
       targetId: orgId,
       partnerOrgId: orgId,
       change: diff(before, after!),
+      event: { type: "partner_organisation.updated", row: after! },
     });
     return after!;
   });

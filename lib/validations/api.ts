@@ -65,6 +65,7 @@ export const partnerOrganisationSchema = z.object({
   service: z.string(),
   created: isoDate,
   modified: isoDate,
+  status: z.enum(["suspended"]).optional().meta({ description: "Extension: present while the partner is suspended (its users cannot sign in)." }),
 });
 export type ApiPartnerOrganisation = z.output<typeof partnerOrganisationSchema>;
 
