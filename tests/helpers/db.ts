@@ -25,7 +25,7 @@ export const databaseKind = testDatabaseUrl() ? "postgres" : "pglite";
  * A fresh, migrated database for one test file: an in-memory PGlite, or a database of its own
  * on the PostgreSQL server (dropped by `close`), so test files can run side by side.
  */
-export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database> {
+export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database & { url?: string }> {
   const url = testDatabaseUrl();
   if (!url) return openDatabase({ dataDir: null, logger: opts.logger });
   const { default: postgres } = await import("postgres");
@@ -37,6 +37,7 @@ export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Dat
   const database = await openDatabase({ url: target.toString(), max: 20, logger: opts.logger });
   return {
     ...database,
+    url: target.toString(),
     close: async () => {
       await database.close();
       await admin`drop database if exists ${admin(name)} with (force)`;
