@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { isIP } from "node:net";
 import type { Db, Queryable } from "@/db";
 import { event, webhookAttempt, webhookDelivery, webhookEndpoint, type WebhookEndpointRow } from "@/db/schema";
@@ -229,10 +229,12 @@ export async function listWebhookAttempts(
 
 /** Deliveries of an endpoint waiting for their first or next attempt. */
 export async function countWaitingDeliveries(db: Queryable, endpointId: string): Promise<number> {
-  const rows = await db
-    .select({ id: webhookDelivery.id })
+  const capped = db
+    .select({ one: sql`1` })
     .from(webhookDelivery)
     .where(and(eq(webhookDelivery.endpointId, endpointId), eq(webhookDelivery.status, "pending")))
-    .limit(1001);
-  return rows.length;
+    .limit(1001)
+    .as("capped");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return Number(row?.n ?? 0);
 }
