@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -19,7 +18,6 @@ const empty: WebhookEndpointFormValues = { url: "", allTypes: true, eventTypes: 
 
 /** "Add endpoint": the URL and the event types (all by default); then the signing secret, once. */
 export function AddEndpointDialog() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<WebhookEndpointFormValues>({ resolver: zodResolver(webhookEndpointSchema), defaultValues: empty });
@@ -28,8 +26,8 @@ export function AddEndpointDialog() {
     const data = applyResult(form, await createWebhookEndpointAction(values));
     if (!data) return;
     setSecret(data.secret);
+    // The action revalidates the page: the new endpoint appears without a refresh from here.
     form.reset(empty);
-    router.refresh();
   });
   const onOpenChange = (next: boolean) => {
     setOpen(next);

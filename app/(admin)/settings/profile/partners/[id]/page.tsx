@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/partners/copy-button";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
+import { SuspendPartnerSection } from "@/components/partners/suspend-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, STATUS_LABEL, formatDate } from "@/components/partners/labels";
 import { OrgLogo } from "@/components/partners/org-logo";
@@ -40,7 +41,10 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
             {org.name}
             {canEdit ? <EditPartnerDialog org={{ id: org.id, name: org.name, logo: org.logo }} /> : null}
           </h1>
-          <Badge variant={org.status === "approved" ? "success" : "warning"}>{STATUS_LABEL[org.status]}</Badge>
+          <span className="flex gap-1">
+            <Badge variant={org.status === "approved" ? "success" : "warning"}>{STATUS_LABEL[org.status]}</Badge>
+            {org.suspendedAt ? <Badge variant="warning">Suspended</Badge> : null}
+          </span>
         </div>
       </header>
 
@@ -91,6 +95,14 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
       </div>
 
       <OrgActivitySection admin={admin} orgId={org.id} />
+
+      {can(admin, "org:suspend", org.id) ? (
+        <SuspendPartnerSection
+          orgId={org.id}
+          orgName={org.name}
+          suspended={org.suspendedAt ? { at: formatDate(org.suspendedAt), reason: org.suspendedReason } : null}
+        />
+      ) : null}
 
       {can(admin, "org:delete") ? <DeletePartnerSection orgId={org.id} orgName={org.name} /> : null}
     </div>
