@@ -10,6 +10,10 @@ import { systemActor } from "@/lib/auth/actor";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
+import { suspendPartnerOrg } from "@/lib/partners/suspension";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { rowsOf } from "@/db";
+import { sql } from "drizzle-orm";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
 import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 
@@ -34,6 +38,20 @@ const apiClient: Expect = (c) => c === "apiValid";
 const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
+const endpoint = async (w: World) => (await createWebhookEndpoint(w.database.db, systemActor, { url: `https://${uniq("hooks")}.example/in`, eventTypes: null })).endpoint;
+/** A finished (failed) delivery to a fresh endpoint: the app's worker fans the event out, we mark it failed. */
+const failedDelivery = async (w: World) => {
+  const ep = await endpoint(w);
+  await makeOrg(w.database);
+  for (let i = 0; i < 100; i++) {
+    const [row] = rowsOf<{ id: string }>(await w.database.db.execute(sql`update webhook_delivery set status = 'failed' where endpoint_id = ${ep.id} returning id`));
+    if (row) return { endpointId: ep.id, deliveryId: Number(row.id) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the app's outbox worker made no delivery");
+};
+/** Suspension acts on a throwaway organisation: suspending A would sign its partner callers out. */
+const throwawayOrg = async (w: World, t: Target, c: Caller) => (c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id);
 
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
 function action(args: (w: World, t: Target, c: Caller) => Promise<unknown>, expect: Expect, cleanup?: Cell["cleanup"]): Omit<Cell, "prepare"> & { args: typeof args } {
@@ -94,6 +112,20 @@ const ACTIONS: Record<string, ReturnType<typeof action>> = {
     partnerAdminOwnOrg,
     async (w, t) => setOrgStatus(w.database, org(w, t).id, "approved"),
   ),
+  "app/(admin)/settings/profile/partners/actions/suspend-partner.ts#suspendPartnerAction": action(async (w, t, c) => ({ id: await throwawayOrg(w, t, c), reason: "Matrix" }), adminWriter),
+  "app/(admin)/settings/profile/partners/actions/reactivate-partner.ts#reactivatePartnerAction": action(async (w, t, c) => {
+    const id = c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id;
+    if (!c.startsWith("partner")) await suspendPartnerOrg(w.database.db, systemActor, id, "Matrix");
+    return { id };
+  }, adminWriter),
+  "app/(admin)/settings/webhooks/actions/create-webhook-endpoint.ts#createWebhookEndpointAction": action(
+    async () => ({ url: `https://${uniq("hooks")}.example/in`, allTypes: true, eventTypes: [] }),
+    adminWriter,
+  ),
+  "app/(admin)/settings/webhooks/actions/rotate-webhook-secret.ts#rotateWebhookSecretAction": action(async (w) => ({ id: (await endpoint(w)).id }), adminWriter),
+  "app/(admin)/settings/webhooks/actions/set-webhook-endpoint-enabled.ts#setWebhookEndpointEnabledAction": action(async (w) => ({ id: (await endpoint(w)).id, enabled: false }), adminWriter),
+  "app/(admin)/settings/webhooks/actions/delete-webhook-endpoint.ts#deleteWebhookEndpointAction": action(async (w) => ({ id: (await endpoint(w)).id }), adminWriter),
+  "app/(admin)/settings/webhooks/actions/resend-webhook-delivery.ts#resendWebhookDeliveryAction": action(async (w) => failedDelivery(w), adminWriter),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), everyone),
 };
@@ -118,6 +150,8 @@ const PAGES: Record<string, PageSpec> = {
   "/settings/profile": { path: () => "/settings/profile", allowed: adminLanding, expect: anyAdmin },
   "/settings/admins": { path: () => "/settings/admins", allowed: ok200, expect: anyAdmin },
   "/settings/api-clients": { path: () => "/settings/api-clients", allowed: ok200, expect: anyAdmin },
+  "/settings/webhooks": { path: () => "/settings/webhooks", allowed: ok200, expect: anyAdmin },
+  "/settings/webhooks/[id]": { path: async (w) => `/settings/webhooks/${(await endpoint(w)).id}`, allowed: shows(() => "Delivery log"), expect: anyAdmin },
   "/settings/profile/partners": { path: (w, t) => `/settings/profile/partners?q=${encodeURIComponent(org(w, t).name)}`, allowed: shows(escName), expect: anyAdmin },
   "/settings/profile/partners/[id]": { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName), expect: anyAdmin },
   "/invite/[token]": { path: tokenPath("invite"), allowed: shows(() => "Set password"), expect: everyone },
@@ -192,6 +226,15 @@ const ROUTES: Record<string, RouteSpec> = {
     request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`, init: { method: "DELETE" } }),
     allowed: success,
     expect: apiClient,
+  },
+  "/api/partner-management/events GET": { request: async () => ({ path: `${API}/events?limit=5` }), allowed: success, expect: apiClient },
+  "/api/partner-management/activity GET": { request: async (w, t) => ({ path: `${API}/activity?org=${org(w, t).id}&limit=5` }), allowed: success, expect: apiClient },
+  "/activity/export GET": { request: async () => ({ path: "/activity/export?format=csv&action=partner_org.created" }), allowed: csv, expect: anyAdmin },
+  // A partner Admin exports only their own organisation's trail (the target does not matter: it is always theirs).
+  "/partner/activity/export GET": {
+    request: async () => ({ path: "/partner/activity/export?format=jsonl" }),
+    allowed: (res) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("ndjson"),
+    expect: (c) => c === "partnerAdminA",
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, expect: anyAdmin },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, expect: anyAdmin },
