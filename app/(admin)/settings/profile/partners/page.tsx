@@ -93,6 +93,7 @@ async function PartnersResults({ admin, search }: { admin: AdminActor; search: P
     salesforceAccountId: r.salesforceAccountId,
     invoiceOwner: r.invoiceOwner,
     status: r.status,
+    suspended: Boolean(r.suspendedAt),
     userCount: r.userCount,
     created: formatDate(r.created),
   }));
