@@ -9,7 +9,7 @@ import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { requestPasswordReset } from "@/lib/password-links/links";
 import { databaseKind, freshDatabase } from "./helpers/db";
-import { fakeSmtp } from "./helpers/fake-smtp";
+import { fakeSmtp } from "./hardening/smtp";
 import { linksTo, useTestOutbox } from "./helpers/outbox";
 
 const outbox = useTestOutbox();
@@ -66,7 +66,7 @@ describe(`mail through the outbox (${databaseKind})`, () => {
       for (const email of emails) assert.ok(smtp.mails.some((m) => m.includes(`To: ${email}`)), email);
       assert.equal((await database.db.select().from(mailOutbox).where(eq(mailOutbox.status, "pending"))).length, 0);
     } finally {
-      await smtp.close();
+      await new Promise((r) => smtp.server.close(r));
       delete process.env.SMTP_URL;
     }
   });

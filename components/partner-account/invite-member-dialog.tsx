@@ -2,15 +2,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { inviteMemberAction } from "@/app/partner/actions/invite-member";
-import { useActionDialog } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { inviteMemberSchema, type InviteMemberFormValues } from "@/lib/validations/partner-member";
-import { ROLE_HELP, ROLE_LABEL } from "./labels";
+import { PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL, PARTNER_ROLES } from "@/components/partners/labels";
 
 const EMPTY: InviteMemberFormValues = { name: "", email: "", role: "viewer" };
 
@@ -20,10 +19,9 @@ export function InviteMemberDialog({ orgId }: { orgId: string }) {
 
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY,
-    submit: (values) => inviteMemberAction({ ...values, orgId }),
-    onSuccess: (data) => {
-      toast.success(`Invitation sent to ${data.email}.`);
-    },
+    action: inviteMemberAction,
+    input: (values) => ({ ...values, orgId }),
+    success: (data) => `Invitation sent to ${data.email}.`,
   });
 
   return (
@@ -51,9 +49,9 @@ export function InviteMemberDialog({ orgId }: { orgId: string }) {
       <FormField id="member-role" label="Role" error={errors.role?.message}>
         {(aria) => (
           <select className="h-9 rounded-md border border-input bg-background px-3 text-sm" {...aria} {...form.register("role")}>
-            {(["viewer", "maintainer", "admin"] as const).map((r) => (
+            {PARTNER_ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]} — {ROLE_HELP[r]}
+                {PARTNER_ROLE_LABEL[r]} — {PARTNER_ROLE_HELP[r]}
               </option>
             ))}
           </select>

@@ -1,15 +1,20 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction } from "@/app/partner/actions/change-member-role";
+import { useAction } from "@/components/forms/use-action";
 import type { PartnerRole } from "@/db/schema";
-import { ROLE_LABEL } from "./labels";
+import { PARTNER_ROLE_LABEL, PARTNER_ROLES } from "@/components/partners/labels";
 
 export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string; userId: string; email: string; role: PartnerRole }) {
-  const router = useRouter();
   const [value, setValue] = useState(role);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(changeMemberRoleAction, {
+    success: (data) => `${email} is now ${PARTNER_ROLE_LABEL[data.role]}.`,
+    onError: (message) => {
+      setValue(role);
+      toast.error(message);
+    },
+  });
   return (
     <select
       aria-label={`Role of ${email}`}
@@ -19,21 +24,12 @@ export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string
       onChange={(e) => {
         const next = e.target.value as PartnerRole;
         setValue(next);
-        startTransition(async () => {
-          const result = await changeMemberRoleAction({ orgId, userId, role: next });
-          if (!result.ok) {
-            setValue(role);
-            toast.error(result.message);
-            return;
-          }
-          toast.success(`${email} is now ${ROLE_LABEL[next]}.`);
-          router.refresh();
-        });
+        run({ orgId, userId, role: next });
       }}
     >
-      {(["viewer", "maintainer", "admin"] as const).map((r) => (
+      {PARTNER_ROLES.map((r) => (
         <option key={r} value={r}>
-          {ROLE_LABEL[r]}
+          {PARTNER_ROLE_LABEL[r]}
         </option>
       ))}
     </select>

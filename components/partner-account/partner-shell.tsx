@@ -1,7 +1,7 @@
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { OrgLogo } from "@/components/partners/org-logo";
 
-/** White label (seed 002): the partner pages carry the organisation's logo and name, not ours. */
+/** White label: the partner pages carry the organisation's logo and name, not ours. */
 export function PartnerShell({
   org,
   userLabel,

@@ -2,27 +2,25 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { invitePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/invite-partner";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
-import { useActionDialog } from "./use-action-form";
+import { ORG_LABEL } from "./labels";
 
 const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
 
-/** Seed 004's "Invite": a pending organisation whose primary contact completes the partner form. */
+/** "Invite Partner": a pending organisation whose primary contact completes the partner form. */
 export function InvitePartnerDialog() {
   const form = useForm<InvitePartnerOrgFormValues>({ resolver: zodResolver(invitePartnerOrgSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY,
-    submit: (values) => invitePartnerAction(values),
-    onSuccess: (data) => {
-      toast.success(`Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`);
-    },
+    action: invitePartnerAction,
+    success: (data) => `Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`,
   });
   return (
     <FormDialog
@@ -44,7 +42,7 @@ export function InvitePartnerDialog() {
       submitLabel="Invite Partner"
       submittingLabel="Inviting…"
     >
-      <FormField id="invite-org-name" label="Partner organisation name" required error={errors.name?.message}>
+      <FormField id="invite-org-name" label={ORG_LABEL.name} required error={errors.name?.message}>
         {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
       </FormField>
       <FormField id="invite-contact-name" label="Primary contact name" required error={errors.primaryContactName?.message}>

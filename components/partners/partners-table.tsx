@@ -7,7 +7,7 @@ import { DataTable, type CoreFeatures } from "@/components/data-table/data-table
 import { Badge } from "@/components/ui/badge";
 import type { InvoiceOwner, PartnerOrgStatus } from "@/db/schema";
 import { CopyButton } from "./copy-button";
-import { INVOICE_OWNER_LABEL, STATUS_LABEL } from "./labels";
+import { INVOICE_OWNER_LABEL, ORG_STATUS_LABEL } from "./labels";
 import { OrgLogo } from "./org-logo";
 
 export interface PartnerRowView {
@@ -83,7 +83,7 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           meta: { ariaSort: ariaSort(sortLinks.status.direction) },
           cell: (info) => (
             <span className="flex flex-wrap gap-1">
-              <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{STATUS_LABEL[info.getValue()]}</Badge>
+              <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[info.getValue()]}</Badge>
               {info.row.original.suspended ? <Badge variant="warning">Suspended</Badge> : null}
             </span>
           ),

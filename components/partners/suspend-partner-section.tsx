@@ -1,32 +1,25 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { reactivatePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/reactivate-partner";
 import { suspendPartnerAction } from "@/app/(admin)/settings/profile/partners/actions/suspend-partner";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useAction, useActionDialog } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { suspendPartnerOrgSchema, type SuspendPartnerFormValues } from "@/lib/validations/partner-org";
-import { applyResult } from "./use-action-form";
 
 /**
  * "Suspend partner" (with a reason) and "Reactivate partner": the alternative to deleting. While
  * suspended nobody of the partner can sign in; nothing is deleted.
  */
 export function SuspendPartnerSection({ orgId, orgName, suspended }: { orgId: string; orgName: string; suspended: { at: string; reason: string | null } | null }) {
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const form = useForm<SuspendPartnerFormValues>({ resolver: zodResolver(suspendPartnerOrgSchema), defaultValues: { id: orgId, reason: "" } });
+  const empty: SuspendPartnerFormValues = { id: orgId, reason: "" };
+  const form = useForm<SuspendPartnerFormValues>({ resolver: zodResolver(suspendPartnerOrgSchema), defaultValues: empty });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await suspendPartnerAction(values));
-    if (!data) return;
-    toast.success(`${orgName} is suspended.`);
-    setOpen(false);
-  });
+  const { open, setOpen, onSubmit } = useActionDialog(form, { empty, action: suspendPartnerAction, success: `${orgName} is suspended.` });
+  const reactivate = useAction(reactivatePartnerAction, { success: `${orgName} is reactivated.` });
   return (
     <section aria-labelledby="suspend-heading" className="space-y-3 rounded-md border border-amber-300 p-4">
       <h2 id="suspend-heading" className="text-lg font-semibold">
@@ -38,17 +31,7 @@ export function SuspendPartnerSection({ orgId, orgName, suspended }: { orgId: st
             Suspended {suspended.at}
             {suspended.reason ? `: ${suspended.reason}` : "."} Its partner users cannot sign in.
           </p>
-          <Button
-            variant="outline"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await reactivatePartnerAction({ id: orgId });
-                if (!result.ok) toast.error(result.message);
-                else toast.success(`${orgName} is reactivated.`);
-              })
-            }
-          >
+          <Button variant="outline" disabled={reactivate.pending} onClick={() => reactivate.run({ id: orgId })}>
             Reactivate partner
           </Button>
         </>
@@ -60,10 +43,7 @@ export function SuspendPartnerSection({ orgId, orgName, suspended }: { orgId: st
           </p>
           <FormDialog
             open={open}
-            onOpenChange={(next) => {
-              if (next) form.reset({ id: orgId, reason: "" });
-              setOpen(next);
-            }}
+            onOpenChange={setOpen}
             trigger={<Button variant="outline">Suspend partner</Button>}
             title="Suspend partner"
             description={`${orgName}'s users are signed out and cannot sign in until you reactivate it.`}

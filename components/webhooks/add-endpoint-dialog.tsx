@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createWebhookEndpointAction } from "@/app/(admin)/settings/webhooks/actions/create-webhook-endpoint";
-import { applyResult } from "@/components/partners/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -22,13 +22,15 @@ export function AddEndpointDialog() {
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<WebhookEndpointFormValues>({ resolver: zodResolver(webhookEndpointSchema), defaultValues: empty });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await createWebhookEndpointAction(values));
-    if (!data) return;
-    setSecret(data.secret);
-    // The action revalidates the page: the new endpoint appears without a refresh from here.
-    form.reset(empty);
+  // The action revalidates the page: the new endpoint appears without a refresh from here.
+  const { run } = useAction(createWebhookEndpointAction, {
+    form,
+    onSuccess: (data) => {
+      setSecret(data.secret);
+      form.reset(empty);
+    },
   });
+  const onSubmit = form.handleSubmit((values) => run(values));
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next) setSecret(null);

@@ -1,8 +1,8 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useMemo, useTransition } from "react";
-import { toast } from "sonner";
+import { useMemo } from "react";
 import { resendWebhookDeliveryAction } from "@/app/(admin)/settings/webhooks/actions/resend-webhook-delivery";
+import { useAction } from "@/components/forms/use-action";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,20 +25,14 @@ export interface AttemptRowView {
 const helper = createColumnHelper<CoreFeatures, AttemptRowView>();
 
 function ResendButton({ endpointId, row }: { endpointId: string; row: AttemptRowView }) {
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(resendWebhookDeliveryAction, { success: `${row.eventType} will be sent again.` });
   return (
     <Button
       variant="outline"
       size="sm"
       disabled={pending}
       aria-label={`Resend ${row.eventType} ${row.eventId}`}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await resendWebhookDeliveryAction({ endpointId, deliveryId: row.deliveryId });
-          if (!result.ok) toast.error(result.message);
-          else toast.success(`${row.eventType} will be sent again.`);
-        })
-      }
+      onClick={() => run({ endpointId, deliveryId: row.deliveryId })}
     >
       Resend
     </Button>

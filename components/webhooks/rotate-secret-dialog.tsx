@@ -1,7 +1,7 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { rotateWebhookSecretAction } from "@/app/(admin)/settings/webhooks/actions/rotate-webhook-secret";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { SecretOnce } from "./secret-once";
@@ -10,7 +10,7 @@ import { SecretOnce } from "./secret-once";
 export function RotateSecretDialog({ id }: { id: string }) {
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(rotateWebhookSecretAction, { onSuccess: (data) => setSecret(data.secret) });
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next) setSecret(null);
@@ -43,13 +43,7 @@ export function RotateSecretDialog({ id }: { id: string }) {
             </DialogClose>
             <Button
               disabled={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await rotateWebhookSecretAction({ id });
-                  if (!result.ok) toast.error(result.message);
-                  else setSecret(result.data.secret);
-                })
-              }
+              onClick={() => run({ id })}
             >
               Rotate secret
             </Button>

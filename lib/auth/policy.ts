@@ -2,60 +2,152 @@ import { forbidden } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 /**
- * What each kind of caller may do: the one place the permission rules live. Domain functions
- * call `assertCan` first, so the admin UI, the server actions and the REST API share it.
+ * Who may do what: the one place the permission rules live, as data. Domain functions call
+ * `assertCan` first, so the admin app, the partner pages and the REST API all reach this table.
+ * The authorization matrix (tests/hardening/authz-matrix.hard.ts) derives what every server
+ * action, page and route must allow from it, and checks that each granted permission is used.
+ *
+ * To add a permission: one line in PERMISSIONS, then one line in each role that has it.
  */
-export type Permission =
-  | "org:read"
-  | "org:create"
-  | "org:update"
-  | "org:delete"
-  | "org:complete-form"
-  | "org:suspend"
-  | "user:read"
-  | "user:create"
-  | "user:delete"
-  | "user:role"
-  | "user:reset"
-  | "activity:read"
-  | "admin:read"
-  | "admin:manage"
-  | "api-client:manage"
-  | "event:read"
-  | "webhook:read"
-  | "webhook:manage";
+export const PERMISSIONS = {
+  "org:read": "see partner organisations and their details",
+  "org:create": "create or invite partner organisations",
+  "org:update": "edit a partner organisation",
+  "org:delete": "delete a partner organisation and its users",
+  "org:complete-form": "submit a pending organisation's partner form",
+  "user:read": "see partner users",
+  "user:create": "create, invite and re-invite partner users, or revoke their invitations",
+  "user:delete": "delete partner users",
+  "user:role": "give a partner user a role other than Viewer",
+  "user:reset": "send a partner user a password reset link",
+  "activity:read": "read the activity log",
+  "admin:read": "see the portal admins and the API clients",
+  "admin:manage": "invite portal admins, change their roles, remove them",
+  "api-client:manage": "create and revoke API clients",
+  "org:suspend": "suspend and reactivate a partner organisation",
+  "event:read": "read the events feed (GET /events)",
+  "webhook:read": "see webhook endpoints and their delivery logs",
+  "webhook:manage": "add, rotate, disable, enable and delete webhook endpoints, resend deliveries",
+} as const;
 
-const ADMIN_WRITE: Permission[] = [
-  "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete",
-  "user:role", "user:reset", "activity:read", "admin:read", "admin:manage", "api-client:manage",
-  "org:suspend", "webhook:read", "webhook:manage",
-];
-const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read", "webhook:read"];
-/** Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM). */
-const API_CLIENT: Permission[] = ["org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete", "event:read", "activity:read"];
+export type Permission = keyof typeof PERMISSIONS;
 
-/** `orgId`: the organisation acted on, when there is one. Partner users act only on their own. */
-export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+/** Every kind of caller, by role: portal admins, partner users, API clients, the app itself. */
+export type Role =
+  | "admin:owner"
+  | "admin:admin"
+  | "admin:viewer"
+  | "partner:admin"
+  | "partner:maintainer"
+  | "partner:viewer"
+  | "api-client"
+  | "system"
+  | "anonymous";
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+/**
+ * The table. Partner roles apply to the partner user's own organisation only (see `can`).
+ * What an Owner may do beyond an Admin (grant or remove the Owner role) is a rule about the
+ * target's role, kept with the admins' other rules in lib/admins/admins.ts.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  "admin:owner": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "org:suspend",
+    "webhook:read",
+    "webhook:manage",
+  ],
+  "admin:admin": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "org:suspend",
+    "webhook:read",
+    "webhook:manage",
+  ],
+  "admin:viewer": [
+    "org:read",
+    "user:read",
+    "activity:read",
+    "admin:read",
+    "webhook:read",
+  ],
+  "partner:admin": [
+    "org:read",
+    "org:complete-form",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "activity:read",
+  ],
+  "partner:maintainer": [
+    "org:read",
+    "user:read",
+  ],
+  "partner:viewer": [
+    "org:read",
+    "user:read",
+  ],
+  // Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM).
+  "api-client": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "event:read",
+    "activity:read",
+  ],
+  system: ALL,
+  anonymous: [],
+};
+
+export function roleOf(actor: Actor): Role {
   switch (actor.kind) {
-    case "system":
-      return true;
-    case "anonymous":
-      return false;
     case "admin":
-      if (actor.role === "viewer") return READ.includes(permission);
-      if (permission === "admin:manage") return actor.role === "owner" || actor.role === "admin";
-      return ADMIN_WRITE.includes(permission);
+      return `admin:${actor.role}`;
+    case "partner_user":
+      return `partner:${actor.role}`;
     case "api_client":
-      return API_CLIENT.includes(permission);
-    case "partner_user": {
-      if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
-      if (permission === "org:read" || permission === "user:read") return true;
-      if (actor.role === "admin") {
-        return ["user:create", "user:delete", "user:role", "activity:read", "org:complete-form"].includes(permission);
-      }
-      return false;
-    }
+      return "api-client";
+    default:
+      return actor.kind;
   }
+}
+
+/**
+ * `orgId`: the organisation acted on, when there is one. Partner users act only on their own
+ * organisation, so for them a permission without that organisation is refused.
+ */
+export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+  if (actor.kind === "partner_user" && (orgId === undefined || orgId !== actor.partnerOrgId)) return false;
+  return ROLE_PERMISSIONS[roleOf(actor)].includes(permission);
 }
 
 export function assertCan(actor: Actor, permission: Permission, orgId?: string): void {

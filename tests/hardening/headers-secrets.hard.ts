@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { fakeSmtp } from "../helpers/fake-smtp";
 import path from "node:path";
 import { test } from "node:test";
 import { Client } from "./client";
+import { fakeSmtp } from "./smtp";
 import { AUTH_SECRET, freshPgDatabase, serverActions, startApp, testPort, type AppServer } from "./server";
 import { tokenFor, uniq } from "./world";
 

@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 import { systemActor } from "@/lib/auth/actor";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { fakeSmtp } from "../helpers/fake-smtp";
+import { fakeSmtp } from "./smtp";
 import { webhookReceiver } from "../helpers/webhook-receiver";
 import { Client } from "./client";
 import { freshPgDatabase, startApp, type AppServer } from "./server";
@@ -167,6 +167,6 @@ test("the mail server down, then up: every invitation mail is sent, none lost", 
     console.log(`[mail] SMTP down then up: ${emails.length} queued, ${emails.length} sent, 0 lost`);
   } finally {
     await app.stop();
-    await smtp.current?.close();
+    smtp.current?.server.close();
   }
 });

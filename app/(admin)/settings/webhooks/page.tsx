@@ -1,10 +1,10 @@
 import { EndpointsTable } from "@/components/webhooks/endpoints-table";
 import { AddEndpointDialog } from "@/components/webhooks/add-endpoint-dialog";
 import { eventTypesLabel } from "@/components/webhooks/labels";
-import { formatDate } from "@/components/partners/labels";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";
+import { formatDate } from "@/lib/utils";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 
 export const metadata = { title: "Webhooks" };

@@ -2,7 +2,6 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pager } from "@/components/data-table/pager";
-import { formatDate } from "@/components/partners/labels";
 import { Badge } from "@/components/ui/badge";
 import { DeliveryLogTable } from "@/components/webhooks/delivery-log-table";
 import { EndpointControls } from "@/components/webhooks/endpoint-controls";
@@ -11,6 +10,7 @@ import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { webhookLogSearchSchema } from "@/lib/validations/webhook";
+import { formatDate } from "@/lib/utils";
 import { countWaitingDeliveries, getWebhookEndpoint, listWebhookAttempts } from "@/lib/webhooks/endpoints";
 
 export const metadata = { title: "Webhook endpoint" };

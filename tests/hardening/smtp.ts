@@ -1,13 +1,16 @@
 import { createServer, type Server } from "node:net";
 
-/** A minimal SMTP server that accepts every mail and keeps it, so SMTP_URL mode can be run. */
-export function fakeSmtp(port: number): { server: Server; mails: string[]; close(): Promise<void> } {
+/**
+ * A minimal SMTP server that accepts every mail and keeps it, so SMTP_URL mode can be run.
+ * `greetingDelayMs` makes it a slow one: it answers a connection only after that long.
+ */
+export function fakeSmtp(port: number, opts: { greetingDelayMs?: number } = {}): { server: Server; mails: string[] } {
   const mails: string[] = [];
   const server = createServer((socket) => {
     let data = false;
     let buf = "";
-    socket.write("220 fake ESMTP\r\n");
-    socket.on("error", () => {});
+    const greet = setTimeout(() => socket.write("220 fake ESMTP\r\n"), opts.greetingDelayMs ?? 0);
+    socket.on("close", () => clearTimeout(greet));
     socket.on("data", (chunk) => {
       buf += chunk.toString("latin1");
       for (;;) {
@@ -34,5 +37,5 @@ export function fakeSmtp(port: number): { server: Server; mails: string[]; close
     });
   });
   server.listen(port, "127.0.0.1");
-  return { server, mails, close: () => new Promise((r) => server.close(() => r())) };
+  return { server, mails };
 }
