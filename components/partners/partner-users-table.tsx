@@ -5,6 +5,7 @@ import { DataTable, type CoreFeatures } from "@/components/data-table/data-table
 import type { PartnerUserStatus } from "@/lib/partners/user-access";
 import { DeleteUserButton } from "./delete-user-button";
 import { USER_STATUS_LABEL } from "./labels";
+import { MoveUserDialog } from "./move-user-dialog";
 import { UserAccessActions } from "./user-access-actions";
 
 export interface PartnerUserView {
@@ -24,11 +25,13 @@ export function PartnerUsersTable({
   users,
   canDelete,
   canInvite = false,
+  canMove = false,
 }: {
   orgId: string;
   users: PartnerUserView[];
   canDelete: boolean;
   canInvite?: boolean;
+  canMove?: boolean;
 }) {
   const columns = useMemo(
     () =>
@@ -50,10 +53,15 @@ export function PartnerUsersTable({
         helper.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,
-          cell: (i) => (canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null),
+          cell: (i) => (
+            <span className="flex gap-1">
+              {canMove ? <MoveUserDialog orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null}
+              {canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null}
+            </span>
+          ),
         }),
       ]),
-    [orgId, canDelete, canInvite],
+    [orgId, canDelete, canInvite, canMove],
   );
   return <DataTable columns={columns} data={users} caption="Partner users" getRowId={(u) => u.id} empty="No users yet. Use Create user to add one." />;
 }

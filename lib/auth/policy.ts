@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "user:delete": "delete partner users",
   "user:role": "give a partner user a role other than Viewer",
   "user:reset": "send a partner user a password reset link",
+  "user:move": "move a partner user to another partner organisation",
   "activity:read": "read the activity log",
   "admin:read": "see the portal admins and the API clients",
   "admin:manage": "invite portal admins, change their roles, remove them",
@@ -28,6 +29,13 @@ export const PERMISSIONS = {
   "event:read": "read the events feed (GET /events)",
   "webhook:read": "see webhook endpoints and their delivery logs",
   "webhook:manage": "add, rotate, disable, enable and delete webhook endpoints, resend deliveries",
+  // Customer organisations: `orgId` is the partner that owns one (none for "No partner"). Moving
+  // needs "organisation:move" on both sides, so a partner user can only renounce their own.
+  "organisation:read": "see customer organisations",
+  "organisation:create": "create customer organisations",
+  "organisation:update": "rename a customer organisation or edit its IDs",
+  "organisation:move": "move a customer organisation to another partner or to No partner",
+  "organisation:delete": "delete customer organisations",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "user:role",
     "user:reset",
+    "user:move",
     "activity:read",
     "admin:read",
     "admin:manage",
@@ -69,6 +78,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "org:suspend",
     "webhook:read",
     "webhook:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
   ],
   "admin:admin": [
     "org:read",
@@ -80,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "user:role",
     "user:reset",
+    "user:move",
     "activity:read",
     "admin:read",
     "admin:manage",
@@ -87,6 +102,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "org:suspend",
     "webhook:read",
     "webhook:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
   ],
   "admin:viewer": [
     "org:read",
@@ -94,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "activity:read",
     "admin:read",
     "webhook:read",
+    "organisation:read",
   ],
   "partner:admin": [
     "org:read",
@@ -103,14 +124,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "user:role",
     "activity:read",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
   ],
   "partner:maintainer": [
     "org:read",
     "user:read",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
   ],
   "partner:viewer": [
     "org:read",
     "user:read",
+    "organisation:read",
   ],
   // Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM).
   "api-client": [
@@ -123,6 +155,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "event:read",
     "activity:read",
+    "user:move",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
   ],
   system: ALL,
   anonymous: [],

