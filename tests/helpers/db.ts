@@ -6,6 +6,9 @@ import { openDatabase, type Database } from "@/db";
 
 // Creating a partner user mails an invitation: keep test mail out of the developer's DATA_DIR.
 process.env.MAIL_OUTBOX_DIR ||= path.join(tmpdir(), "pm-test-outbox");
+// Without it the app would generate one and keep it in its own database (DATA_DIR), which a
+// test must never open: webhook signing secrets are sealed with a key derived from it.
+process.env.AUTH_SECRET ||= "test-auth-secret-not-for-production-0123456789";
 
 /** The PostgreSQL server the tests use, when one is configured; otherwise they run on PGlite. */
 export function testDatabaseUrl(): string | undefined {
