@@ -45,7 +45,8 @@ const createOrg = async (c: Client, name: string) => {
   assert.equal(res.status, 200);
   return ((await res.json()) as { id: string }).id;
 };
-const eventIds = async () => (await sql<{ id: string }[]>`select id from event where seq is not null order by seq`).map((r) => r.id);
+/** Every event written so far, numbered by the sequencer or not yet (those are numbered after a restart). */
+const eventIds = async () => (await sql<{ id: string }[]>`select id from event order by pos`).map((r) => r.id);
 async function until(what: string, check: () => Promise<boolean> | boolean, ms: number, logs?: () => string) {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -121,7 +122,7 @@ test("two instances on one PostgreSQL: each event delivered once, in order per r
       assert.deepEqual(names.slice(1), [0, 1, 2, 3].map((round) => `Twin ${i} round ${round}`), "in order per resource");
     }
     assert.equal(receiver.rejected.length, 0);
-    console.log(`[webhooks] two instances: ${ids.length} events emitted, ${receiver.received.length} delivered, 0 lost, 0 twice`);
+    console.log(`[webhooks] two instances: ${ids.length} events emitted, ${ids.filter((id) => counts.has(id)).length} delivered, 0 lost, 0 twice`);
   } finally {
     await Promise.all([one.stop(), two.stop()]);
     await receiver.stop();
@@ -136,7 +137,8 @@ test("a private-address endpoint is refused unless WEBHOOK_ALLOW_PRIVATE_ADDRESS
   process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = "true";
   const created = await createWebhookEndpoint(database.db, systemActor, { url: receiver.url.replace("127.0.0.1", "localhost"), eventTypes: null });
   secret = created.secret;
-  const app = await startApp({ port: 3663, env: env() });
+  // The test process allows private addresses (to create the endpoint); the app must not inherit that.
+  const app = await startApp({ port: 3663, env: env({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "false" }) });
   try {
     await createOrg(await apiOf(app), uniq("Private"));
     await until("a refused attempt", async () => (await sql`select 1 from webhook_attempt where endpoint_id = ${created.endpoint.id}`).length > 0, 30_000, app.logs);
@@ -162,8 +164,8 @@ test("the mail server down, then up: every invitation mail is sent, none lost", 
     await until("failed attempts", async () => (await sql`select 1 from mail_outbox where "to" in ${sql(emails)} and status = 'pending' and attempts > 0`).length === 8, 30_000, app.logs);
     smtp.current = fakeSmtp(8730);
     await until("every mail", () => emails.every((e) => smtp.current!.mails.some((m) => m.includes(`To: ${e}`))), 90_000, app.logs);
-    const left = await sql`select 1 from mail_outbox where "to" in ${sql(emails)} and status <> 'succeeded'`;
-    assert.equal(left.length, 0);
+    // The worker records each send just after the server accepted it.
+    await until("every mail recorded as sent", async () => (await sql`select 1 from mail_outbox where "to" in ${sql(emails)} and status = 'succeeded'`).length === 8, 30_000, app.logs);
     console.log(`[mail] SMTP down then up: ${emails.length} queued, ${emails.length} sent, 0 lost`);
   } finally {
     await app.stop();
