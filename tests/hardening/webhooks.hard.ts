@@ -135,7 +135,8 @@ test("a private-address endpoint is refused unless WEBHOOK_ALLOW_PRIVATE_ADDRESS
   const receiver = webhookReceiver(8722, () => [secret]);
   await receiver.start();
   process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = "true";
-  const created = await createWebhookEndpoint(database.db, systemActor, { url: receiver.url.replace("127.0.0.1", "localhost"), eventTypes: null });
+  // https, so that the address (localhost resolves to loopback) is what the app refuses.
+  const created = await createWebhookEndpoint(database.db, systemActor, { url: receiver.url.replace("http://127.0.0.1", "https://localhost"), eventTypes: null });
   secret = created.secret;
   // The test process allows private addresses (to create the endpoint); the app must not inherit that.
   const app = await startApp({ port: 3663, env: env({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "false" }) });
