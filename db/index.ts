@@ -13,6 +13,8 @@ export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** LISTEN on a channel: `onNotify` runs for each NOTIFY committed on it. Returns the UNLISTEN. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -45,7 +47,16 @@ export async function openDatabase(opts: {
     } finally {
       await migrator.end({ timeout: 5 });
     }
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return {
+      db: db as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      // postgres.js keeps one connection for LISTEN and re-listens after it reconnects.
+      listen: async (channel, onNotify) => {
+        const meta = await client.listen(channel, () => onNotify());
+        return () => meta.unlisten();
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -55,7 +66,12 @@ export async function openDatabase(opts: {
   const client = await PGlite.create({ dataDir: opts.dataDir ?? undefined, extensions: { pg_trgm } });
   const db = drizzle(client, { schema, logger: opts.logger });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
+  };
 }
 
 export function dataDir(): string {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -40,6 +41,9 @@ export const partnerOrg = pgTable(
     status: partnerOrgStatus("status").notNull().default("approved"),
     primaryContactName: text("primary_contact_name"),
     primaryContactEmail: text("primary_contact_email"),
+    /** Set while a portal admin has suspended the partner: its users cannot sign in; nothing is deleted. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true, mode: "date", precision: 3 }),
+    suspendedReason: text("suspended_reason"),
     ...timestamps,
   },
   (t) => [
@@ -190,6 +194,132 @@ export const activity = pgTable(
   ],
 );
 
+/**
+ * The transactional outbox of events: written in the transaction of the change (beside its
+ * activity entry), so an event exists exactly when the change committed. `pos` is the order of
+ * insertion (a database sequence, so several instances' clocks do not matter); `seq` is given
+ * after commit by one sequencer at a time (lib/events/sequencer.ts), so readers that page by
+ * `seq` never see a later event before an earlier one commits.
+ */
+export const event = pgTable(
+  "event",
+  {
+    id: text("id").primaryKey(),
+    pos: bigint("pos", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    seq: bigint("seq", { mode: "number" }),
+    type: text("type").notNull(),
+    /** The resource the event is about: deliveries of one resource go out in order. */
+    resourceId: text("resource_id").notNull(),
+    partnerOrgId: text("partner_org_id"),
+    activityId: text("activity_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    data: jsonb("data").notNull(),
+  },
+  (t) => [
+    uniqueIndex("event_seq_key").on(t.seq),
+    uniqueIndex("event_pos_key").on(t.pos),
+    index("event_unsequenced_idx").on(t.pos).where(sql`seq is null`),
+  ],
+);
+
+/** pending → sending (claimed, with a lease) → succeeded | pending again (retry) | failed. */
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "succeeded", "failed"]);
+
+/** Where webhooks go. The signing secret is kept encrypted with a key derived from AUTH_SECRET. */
+export const webhookEndpoint = pgTable("webhook_endpoint", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  /** The event types sent; null means every type, including types added later. */
+  eventTypes: text("event_types").array(),
+  secret: text("secret").notNull(),
+  /** After a rotation the previous secret also signs, until it expires, so receivers can switch over. */
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+  disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date", precision: 3 }),
+  disabledReason: text("disabled_reason"),
+  /** When deliveries started failing without a success since; cleared by a success. */
+  failingSince: timestamp("failing_since", { withTimezone: true, mode: "date", precision: 3 }),
+  createdBy: text("created_by"),
+  ...timestamps,
+});
+
+export const webhookDelivery = pgTable(
+  "webhook_delivery",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoint.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => event.id, { onDelete: "cascade" }),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    resourceId: text("resource_id").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date", precision: 3 }),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("webhook_delivery_endpoint_event_key").on(t.endpointId, t.eventId),
+    index("webhook_delivery_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_delivery_lease_idx").on(t.lockedUntil).where(sql`status = 'sending'`),
+    // The head of each (endpoint, resource) chain: deliveries of one resource go out in order.
+    index("webhook_delivery_chain_idx").on(t.endpointId, t.resourceId, t.seq).where(sql`status in ('pending', 'sending')`),
+  ],
+);
+
+/** The delivery log: one row per attempt. */
+export const webhookAttempt = pgTable(
+  "webhook_attempt",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookDelivery.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    responseExcerpt: text("response_excerpt"),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempt_endpoint_idx").on(t.endpointId, t.id), index("webhook_attempt_delivery_idx").on(t.deliveryId)],
+);
+
+/**
+ * Mail waiting to be sent, queued in the transaction of the token it carries: a rolled-back
+ * change mails nothing, and an SMTP outage only delays it. The body is cleared once sent.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text"),
+    html: text("html"),
+    link: text("link"),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date", precision: 3 }),
+    /** The link in the mail stops working then: trying later is pointless. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    lastError: text("last_error"),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("mail_outbox_lease_idx").on(t.lockedUntil).where(sql`status = 'sending'`),
+  ],
+);
+
 /** Small key/value store for instance-wide settings (e.g. the generated auth secret when no DATA_DIR is shared). */
 export const appSetting = pgTable("app_setting", {
   key: text("key").primaryKey(),
@@ -204,3 +334,6 @@ export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
 export type PartnerRole = (typeof partnerRole.enumValues)[number];
 export type AdminRole = (typeof adminRole.enumValues)[number];
 export type PartnerOrgStatus = (typeof partnerOrgStatus.enumValues)[number];
+export type EventRow = typeof event.$inferSelect;
+export type WebhookEndpointRow = typeof webhookEndpoint.$inferSelect;
+export type ApiClientRow = typeof apiClient.$inferSelect;

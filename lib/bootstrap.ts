@@ -5,6 +5,7 @@ import { adminUser } from "@/db/schema";
 import { ensureInitialApiClient } from "@/lib/api-clients/api-clients";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
+import { startOutboxWorker } from "@/lib/outbox/worker";
 
 /**
  * Runs once at start: opens the database (applying migrations) and makes sure there is a way in.
@@ -12,7 +13,8 @@ import { newId } from "@/lib/ids";
  * With neither set and no admin at all, one admin is made with a generated password, printed once.
  */
 export async function bootstrap(): Promise<void> {
-  const { db, kind } = await getDatabase();
+  const database = await getDatabase();
+  const { db, kind } = database;
   console.log(`[start] database ready (${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
   const email = process.env.INITIAL_ADMIN_EMAIL?.trim();
   const password = process.env.INITIAL_ADMIN_PASSWORD;
@@ -47,4 +49,6 @@ export async function bootstrap(): Promise<void> {
     console.warn("[start] set both INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD, or neither");
   }
   await ensureInitialApiClient(db);
+  // Sends events to webhooks and queued mail, in this process, for as long as it runs.
+  startOutboxWorker(database);
 }

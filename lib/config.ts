@@ -8,6 +8,10 @@ export const config = {
   inviteTtlHours: () => positive(process.env.INVITE_TTL_HOURS, 72),
   resetTtlHours: () => positive(process.env.RESET_TTL_HOURS, 1),
   isProduction: () => process.env.NODE_ENV === "production",
+  /** The first webhook retry after this many seconds; later ones back off exponentially. */
+  webhookRetryBaseSeconds: () => positive(process.env.WEBHOOK_RETRY_BASE_SECONDS, 30),
+  /** Local use and tests only: lets webhooks go to loopback and private addresses, and to http:// URLs. */
+  webhookAllowPrivateAddresses: () => process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === "true",
 };
 
 function positive(value: string | undefined, fallback: number): number {

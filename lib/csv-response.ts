@@ -24,3 +24,15 @@ export function csvError(err: unknown): Response {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** A streamed JSON Lines download (one JSON object per line). */
+export function jsonLinesResponse(stream: ReadableStream<Uint8Array>, filename: string): Response {
+  return new Response(stream, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,11 +1,16 @@
 /**
  * Soak: the production build on a fresh PostgreSQL database under autocannon, with mixed reads and
  * writes through the REST API and a server action. Afterwards the database must hold exactly what
- * was acknowledged. `npm run soak` runs it for SOAK_SECONDS (default 180) after `npm run build`;
- * the hardening suite runs a short form (tests/hardening/soak.hard.ts).
+ * was acknowledged, and a webhook receiver on loopback must have received (signature verified)
+ * every event the changes emitted. `npm run soak` runs it for SOAK_SECONDS (default 180) after
+ * `npm run build`; the hardening suite runs a short form (tests/hardening/load.hard.ts).
  */
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { openDatabase } from "../db";
+import { systemActor } from "../lib/auth/actor";
+import { createWebhookEndpoint } from "../lib/webhooks/endpoints";
+import { webhookReceiver } from "../tests/helpers/webhook-receiver";
 import { Client } from "../tests/hardening/client";
 import { freshPgDatabase, serverActions, startApp } from "../tests/hardening/server";
 import { tokenFor } from "../tests/hardening/world";
@@ -23,9 +28,11 @@ export interface SoakResult {
   unanswered: number;
   /** Stored rows that no request sent (must be 0). */
   unknown: number;
+  /** Events the changes wrote, those a webhook receiver got (signature verified), and the difference. */
+  events: { emitted: number; delivered: number; lost: number; duplicates: number; rejected: number };
 }
 
-export async function soak(opts: { seconds: number; port?: number; connections?: number }): Promise<SoakResult> {
+export async function soak(opts: { seconds: number; port?: number; connections?: number; receiverPort?: number }): Promise<SoakResult> {
   const db = await freshPgDatabase();
   const env = {
     DATABASE_URL: db.url,
@@ -34,7 +41,15 @@ export async function soak(opts: { seconds: number; port?: number; connections?:
     INITIAL_API_CLIENT_ID: "soak-client",
     INITIAL_API_CLIENT_SECRET: "soak-client-secret-0123456789",
   };
-  const app = await startApp({ port: opts.port ?? 3632, env });
+  // The webhook scenario: every event goes to a receiver on loopback, which verifies each signature.
+  let secret = "";
+  const receiver = webhookReceiver(opts.receiverPort ?? 8740, () => [secret]);
+  await receiver.start();
+  process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = "true";
+  const database = await openDatabase({ url: db.url, max: 2 });
+  secret = (await createWebhookEndpoint(database.db, systemActor, { url: receiver.url, eventTypes: null })).secret;
+  await database.close();
+  const app = await startApp({ port: opts.port ?? 3632, env: { ...env, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true" } });
   const sql = postgres(db.url, { max: 2, onnotice: () => {} });
   try {
     const token = await tokenFor(app.base, env.INITIAL_API_CLIENT_ID, env.INITIAL_API_CLIENT_SECRET);
@@ -115,6 +130,7 @@ export async function soak(opts: { seconds: number; port?: number; connections?:
     const unknown = names.filter((r) => !sent.has(r.name)).length + users.filter((u) => !sent.has(u.email.replace(/@soak\.example$/, "").replace(/-/g, " "))).length;
     const storedEmails = new Set(users.map((r) => r.email));
     const lost = [...acked.orgs].filter((id) => !storedIds.has(id)).length + [...acked.users].filter((e) => !storedEmails.has(e)).length;
+    const events = await countDeliveries(sql, receiver);
     return {
       seconds: opts.seconds,
       requests: result.requests.total,
@@ -126,21 +142,40 @@ export async function soak(opts: { seconds: number; port?: number; connections?:
       extra: orgs - orgs0 - acked.orgs.size + users.length - acked.users.size,
       unanswered: sent.size - answered,
       unknown,
+      events,
     };
   } finally {
     await sql.end();
     await app.stop();
+    await receiver.stop();
     await db.drop();
   }
+}
+
+/** Waits (up to 3 minutes) until the receiver has every event, then counts. */
+async function countDeliveries(sql: postgres.Sql, receiver: ReturnType<typeof webhookReceiver>): Promise<SoakResult["events"]> {
+  const end = Date.now() + 180_000;
+  let ids: string[] = [];
+  for (;;) {
+    const unsequenced = (await sql<{ n: number }[]>`select count(*)::int as n from event where seq is null`)[0]!.n;
+    ids = (await sql<{ id: string }[]>`select id from event`).map((r) => r.id);
+    const got = new Set(receiver.received.map((r) => r.id));
+    if ((unsequenced === 0 && ids.every((id) => got.has(id))) || Date.now() > end) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const got = new Set(receiver.received.map((r) => r.id));
+  const delivered = ids.filter((id) => got.has(id)).length;
+  return { emitted: ids.length, delivered, lost: ids.length - delivered, duplicates: receiver.received.length - got.size, rejected: receiver.rejected.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seconds = Number(process.env.SOAK_SECONDS || 180);
   const r = await soak({ seconds, connections: Number(process.env.SOAK_CONNECTIONS || 8) });
   console.log(JSON.stringify(r, null, 2));
-  if (r.errors || r.non2xx || r.lost || r.unknown || r.extra > r.unanswered) {
-    console.error("soak FAILED: errors, non-2xx answers, or rows lost/unacknowledged");
+  if (r.errors || r.non2xx || r.lost || r.unknown || r.extra > r.unanswered || r.events.lost || r.events.rejected) {
+    console.error("soak FAILED: errors, non-2xx answers, rows lost/unacknowledged, or events not delivered");
     process.exit(1);
   }
   console.log(`soak ok: ${r.requests} requests in ${seconds} s, 0 errors, ${r.acknowledged.orgs} orgs and ${r.acknowledged.users} users acknowledged and stored, 0 lost`);
+  console.log(`webhooks: ${r.events.emitted} events emitted, ${r.events.delivered} delivered (signatures verified), ${r.events.lost} lost`);
 }

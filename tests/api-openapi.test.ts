@@ -24,7 +24,11 @@ function shape(doc: Json, raw: Json): Json {
   if (schema.format) out.format = schema.format;
   if (schema.enum) out.enum = schema.enum;
   if (schema.items) out.items = shape(doc, schema.items);
-  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, shape(doc, v)]));
+  // Extension fields (documented as "x-extension") are ours beyond the seed's; everything else must match it.
+  if (schema.properties) {
+    const own = Object.entries<Json>(schema.properties).filter(([, v]) => !v["x-extension"]);
+    out.properties = Object.fromEntries(own.map(([k, v]) => [k, shape(doc, v)]));
+  }
   return out;
 }
 

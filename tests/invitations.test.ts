@@ -13,7 +13,7 @@ import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { consumeToken, hashToken, issueToken } from "@/lib/password-links/tokens";
 import { databaseKind, freshDatabase } from "./helpers/db";
-import { linksTo, tokenOf, useTestOutbox } from "./helpers/outbox";
+import { sentLinks, tokenOf, useTestOutbox } from "./helpers/outbox";
 
 const outbox = useTestOutbox();
 process.env.APP_URL = "https://partners.example.test";
@@ -35,7 +35,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
   test("creating a partner user mails an APP_URL invitation link whose token is stored only as a hash", async () => {
     const to = email("new");
     const user = await createPartnerUser(database.db, admin, orgId, { email: to, name: "New User" });
-    const [link] = linksTo(outbox, to, "invite");
+    const [link] = await sentLinks(database.db, outbox, to, "invite");
     assert.ok(link, "an invitation mail with a link was written to the outbox");
     assert.ok(link.startsWith("https://partners.example.test/invite/"));
     const token = tokenOf(link);
@@ -56,7 +56,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
   test("the link sets an argon2id password once; a second use fails and the page says it was used", async () => {
     const to = email("accept");
     const user = await createPartnerUser(database.db, admin, orgId, { email: to });
-    const token = tokenOf(linksTo(outbox, to, "invite")[0]!);
+    const token = tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!);
     assert.deepEqual(await describeLink(database.db, token, "invite"), { state: "valid", kind: "partner_user", email: to });
     const done = await setPasswordWithToken(database.db, token, "invite", "a long enough password");
     assert.deepEqual(done, { kind: "partner_user", principalId: user.id, email: to });
@@ -75,7 +75,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
   test("an expired link is refused and shown as expired", async () => {
     const to = email("expired");
     const user = await createPartnerUser(database.db, admin, orgId, { email: to });
-    const token = tokenOf(linksTo(outbox, to, "invite")[0]!);
+    const token = tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!);
     // The mail's link, 73 hours later: moves the token's clock back rather than waiting.
     await database.db
       .update(userToken)
@@ -97,7 +97,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
     for (let round = 0; round < 3; round++) {
       const to = email("race");
       await createPartnerUser(database.db, admin, orgId, { email: to });
-      const token = tokenOf(linksTo(outbox, to, "invite")[0]!);
+      const token = tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!);
       const results = await Promise.all([
         setPasswordWithToken(database.db, token, "invite", "first racing password"),
         setPasswordWithToken(database.db, token, "invite", "second racing password"),
@@ -114,9 +114,9 @@ describe(`invitations and password links (${databaseKind})`, () => {
   test("resend revokes the earlier link; revoke stops the newest", async () => {
     const to = email("resend");
     const user = await createPartnerUser(database.db, admin, orgId, { email: to });
-    const first = tokenOf(linksTo(outbox, to, "invite")[0]!);
+    const first = tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!);
     await resendPartnerInvitation(database.db, admin, orgId, user.id);
-    const links = linksTo(outbox, to, "invite");
+    const links = await sentLinks(database.db, outbox, to, "invite");
     assert.equal(links.length, 2);
     const second = tokenOf(links[1]!);
     assert.notEqual(first, second);
@@ -134,8 +134,8 @@ describe(`invitations and password links (${databaseKind})`, () => {
     assert.equal(await requestPasswordReset(database.db, to.toUpperCase()), true);
     const unknown = email("nobody");
     assert.equal(await requestPasswordReset(database.db, unknown), false);
-    assert.deepEqual(linksTo(outbox, unknown, "reset-password"), []);
-    const [link] = linksTo(outbox, to, "reset-password");
+    assert.deepEqual(await sentLinks(database.db, outbox, unknown, "reset-password"), []);
+    const [link] = await sentLinks(database.db, outbox, to, "reset-password");
     assert.ok(link?.startsWith("https://partners.example.test/reset-password/"));
     const done = await setPasswordWithToken(database.db, tokenOf(link!), "reset", "my brand new password");
     assert.equal(done?.kind, "partner_user");
@@ -143,7 +143,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
     assert.equal(row!.sessionVersion, user.sessionVersion + 1, "a reset ends every session of the user");
     assert.equal(await verifyPassword(row!.passwordHash, "my brand new password"), true);
     // The invitation sent on creation stopped working when the password was set.
-    assert.equal((await describeLink(database.db, tokenOf(linksTo(outbox, to, "invite")[0]!), "invite")).state, "revoked");
+    assert.equal((await describeLink(database.db, tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!), "invite")).state, "revoked");
   });
 
   test("an admin can send a reset link but a partner Admin cannot; a resend is refused once a password is set", async () => {
@@ -152,7 +152,7 @@ describe(`invitations and password links (${databaseKind})`, () => {
     const partnerAdmin: Actor = { kind: "partner_user", id: user.id, partnerOrgId: orgId, role: "admin", label: to };
     await assert.rejects(sendPartnerPasswordReset(database.db, partnerAdmin, orgId, user.id), (e: unknown) => e instanceof DomainError && e.code === "forbidden");
     await sendPartnerPasswordReset(database.db, admin, orgId, user.id);
-    const token = tokenOf(linksTo(outbox, to, "reset-password")[0]!);
+    const token = tokenOf((await sentLinks(database.db, outbox, to, "reset-password"))[0]!);
     await setPasswordWithToken(database.db, token, "reset", "chosen by the user");
     await assert.rejects(resendPartnerInvitation(database.db, admin, orgId, user.id), (e: unknown) => e instanceof DomainError && e.code === "conflict");
   });

@@ -12,6 +12,7 @@ import { invitePartnerOrg } from "@/lib/partners/invite-partner";
 import { completePartnerForm, getPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { inspectToken } from "@/lib/password-links/tokens";
+import { sendDueMails } from "@/lib/mail/outbox";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
 const outbox = mkdtempSync(path.join(tmpdir(), "pm-invite-partner-outbox-"));
@@ -52,6 +53,7 @@ describe(`invite a partner → partner form → approved (${databaseKind})`, () 
     assert.equal(org.primaryContactEmail, "hank@globex.example");
     assert.equal(contact.role, "admin");
     assert.equal(contact.name, "Hank Scorpio");
+    await sendDueMails(database.db);
     const token = linkFor("hank@globex.example");
     const state = await inspectToken(database.db, token, "invite");
     assert.equal(state.state, "valid");

@@ -9,6 +9,7 @@ const NAV: NavItem[] = [
     children: [
       { href: "/settings/profile", label: "Profile", children: [{ href: "/settings/profile/partners", label: "Partners" }] },
       { href: "/settings/api-clients", label: "API clients" },
+      { href: "/settings/webhooks", label: "Webhooks" },
       { href: "/settings/admins", label: "Admins" },
     ],
   },

@@ -29,6 +29,14 @@ export const ACTION_LABEL: Record<string, string> = {
   "admin.sign_in_failed": "Admin sign-in failed",
   "api_client.created": "API client created",
   "api_client.revoked": "API client revoked",
+  "partner_org.suspended": "Partner suspended",
+  "partner_org.reactivated": "Partner reactivated",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.secret_rotated": "Webhook signing secret rotated",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
+  "webhook_endpoint.enabled": "Webhook endpoint enabled",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.delivery_resent": "Webhook delivery resent",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -48,6 +56,7 @@ const TARGET_KIND: Record<string, string> = {
   admin_user: "Admin",
   api_client: "API client",
   invitation: "Invitation",
+  webhook_endpoint: "Webhook endpoint",
   organisation: "Customer organisation",
 };
 
@@ -60,6 +69,7 @@ export function targetOf(row: ActivityRow & { orgExists: boolean }): { label: st
   if (row.partnerOrgId && row.orgExists) return { label, href: `/settings/profile/partners/${row.partnerOrgId}` };
   if (row.targetKind === "admin_user") return { label, href: "/settings/admins" };
   if (row.targetKind === "api_client") return { label, href: "/settings/api-clients" };
+  if (row.targetKind === "webhook_endpoint") return { label, href: "/settings/webhooks" };
   return { label };
 }
 

@@ -20,10 +20,7 @@ export function InviteAdminDialog({ roles }: { roles: AdminRole[] }) {
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty,
     action: inviteAdminAction,
-    onSuccess: (data) => {
-      if (data.mailSent) toast.success(`Invitation sent to ${data.email}.`);
-      else toast.warning(`${data.email} was added, but the invitation mail could not be sent.`);
-    },
+    onSuccess: (data) => toast.success(`Invitation sent to ${data.email}.`),
   });
   return (
     <FormDialog

@@ -24,7 +24,9 @@ export function SignInForm({ provider, redirectTo }: { provider: string; redirec
       setError(
         result?.error === "RateLimited"
           ? "Too many sign-in attempts. Wait a few minutes and try again."
-          : "The email or password is not correct.",
+          : result?.error === "Suspended"
+            ? "Your organisation's access to the partner pages is suspended. Contact the business that manages your partnership."
+            : "The email or password is not correct.",
       );
       return;
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { Disclosure } from "@/components/activity/disclosure";
+import { ExportLinks } from "@/components/activity/export-links";
 import { toActivityViews } from "@/components/activity/to-view";
 import { getDb } from "@/db";
 import { listActivity } from "@/lib/activity/query";
@@ -17,6 +18,9 @@ export async function PartnerActivitySection({ actor, orgId }: { actor: PartnerA
     <section aria-labelledby="partner-activity-heading">
       <Disclosure id="partner-activity" title="Activity" note={`latest ${rows.length} entr${rows.length === 1 ? "y" : "ies"}`}>
         <ActivityTable rows={rows} caption="Activity of your organisation" />
+        <div className="mt-3">
+          <ExportLinks href={(format) => `/partner/activity/export?format=${format}`} />
+        </div>
       </Disclosure>
     </section>
   );

@@ -10,6 +10,7 @@ const NOTICE = {
 } as const;
 const ERROR = {
   sso: "Single sign-on could not sign you in: your verified email does not belong to a partner user. Ask your organisation's Admin to invite you.",
+  suspended: "Your organisation's access to the partner pages is suspended. Contact the business that manages your partnership.",
 } as const;
 
 /** The partner sign-in form, shown at /partner to anyone who is not a signed-in partner user. */

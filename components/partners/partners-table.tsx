@@ -18,6 +18,7 @@ export interface PartnerRowView {
   salesforceAccountId: string | null;
   invoiceOwner: InvoiceOwner;
   status: PartnerOrgStatus;
+  suspended: boolean;
   userCount: number;
   organisationCount: number;
   created: string;
@@ -68,7 +69,10 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           header: () => <SortLink label="Status" link={sortLinks.status} />,
           meta: { ariaSort: ariaSort(sortLinks.status.direction) },
           cell: (info) => (
-            <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[info.getValue()]}</Badge>
+            <span className="flex flex-wrap gap-1">
+              <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[info.getValue()]}</Badge>
+              {info.row.original.suspended ? <Badge variant="warning">Suspended</Badge> : null}
+            </span>
           ),
         }),
         helper.accessor("userCount", { header: "Users", cell: (info) => info.getValue() }),

@@ -41,6 +41,14 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.sign_in_failed",
   "api_client.created",
   "api_client.revoked",
+  "partner_org.suspended",
+  "partner_org.reactivated",
+  "webhook_endpoint.created",
+  "webhook_endpoint.secret_rotated",
+  "webhook_endpoint.disabled",
+  "webhook_endpoint.enabled",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.delivery_resent",
 ] as const;
 
 export interface ActivityPage {
@@ -49,12 +57,13 @@ export interface ActivityPage {
   prevCursor?: string;
 }
 
-type Filters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+export type ActivityFilters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+type Filters = ActivityFilters;
 
 const movedFrom = (orgId: string) =>
   sql`${activity.action} in ('organisation.moved', 'partner_user.moved') and (${activity.change} #>> '{before,partnerOrgId}') = ${orgId}`;
 
-function activityFilter(f: Filters): SQL | undefined {
+export function activityFilter(f: Filters): SQL | undefined {
   const actor = f.actor.trim();
   const toExclusive = f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) : undefined;
   return and(
@@ -67,6 +76,20 @@ function activityFilter(f: Filters): SQL | undefined {
 }
 
 /**
+ * The filters as this actor may use them: a partner user (their Admin) reads only their own
+ * organisation's entries, whatever they asked for; everyone needs "activity:read".
+ */
+export function scopedFilters<F extends Filters>(actor: Actor, search: F): F {
+  const filters = { ...search };
+  if (actor.kind === "partner_user") {
+    if (filters.org && filters.org !== actor.partnerOrgId) throw forbidden();
+    filters.org = actor.partnerOrgId;
+  }
+  assertCan(actor, "activity:read", filters.org || undefined);
+  return filters;
+}
+
+/**
  * A page of the audit trail, newest first. Ids are time-ordered UUIDv7, so the keyset is the id
  * alone: `after` pages to older entries, `before` back to newer ones. Never OFFSET.
  * Partner users (their Admins) read only their own organisation's entries.
@@ -76,12 +99,7 @@ export async function listActivity(
   actor: Actor,
   search: Filters & { after?: string; before?: string; size: number },
 ): Promise<ActivityPage> {
-  const filters = { ...search };
-  if (actor.kind === "partner_user") {
-    if (filters.org && filters.org !== actor.partnerOrgId) throw forbidden();
-    filters.org = actor.partnerOrgId;
-  }
-  assertCan(actor, "activity:read", filters.org || undefined);
+  const filters = scopedFilters(actor, search);
   const backwards = search.before !== undefined && search.after === undefined;
   const cursor = backwards ? search.before : search.after;
   const cursorId = cursor ? decodeCursor(cursor, 1, "The page link is no longer valid.")[0]! : undefined;

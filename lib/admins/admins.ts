@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
 import { conflict, forbidden, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { sendMail } from "@/lib/mail";
+import { queueMail } from "@/lib/mail/outbox";
 import { issueToken, revokeTokens } from "@/lib/password-links/tokens";
 
 /**
@@ -40,24 +40,22 @@ export async function listAdmins(db: Queryable, actor: Actor): Promise<AdminView
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, status: r.passwordHash ? "active" : "invited", created: r.created }));
 }
 
-/** Creates the admin without a password and mails an invitation link; the accept page sets the password. */
-export async function inviteAdmin(
-  db: Db,
-  actor: Actor,
-  input: { email: string; role: AdminRole },
-): Promise<{ admin: AdminUserRow; mailSent: boolean }> {
+/**
+ * Creates the admin without a password and queues an invitation mail in the same transaction
+ * (the outbox worker sends it after commit); the accept page sets the password.
+ */
+export async function inviteAdmin(db: Db, actor: Actor, input: { email: string; role: AdminRole }): Promise<{ admin: AdminUserRow }> {
   assertCan(actor, "admin:manage");
   if (input.role === "owner" && !isOwner(actor)) throw forbidden(OWNER_ONLY_MESSAGE);
   const email = input.email.trim();
-  let created: { admin: AdminUserRow; token: string };
   try {
-    created = await db.transaction(async (tx) => {
+    const admin = await db.transaction(async (tx) => {
       const now = new Date();
       const [admin] = await tx
         .insert(adminUser)
         .values({ id: newId(), email, role: input.role, passwordHash: null, created: now, modified: now })
         .returning();
-      const { token } = await issueToken(tx, {
+      const { token, expiresAt } = await issueToken(tx, {
         principalKind: "admin",
         principalId: admin!.id,
         purpose: "invite",
@@ -68,26 +66,26 @@ export async function inviteAdmin(
         targetKind: "admin_user",
         targetId: admin!.id,
         change: { after: { email, role: input.role } },
+        event: { type: "admin.created", row: admin! },
       });
-      return { admin: admin!, token };
+      const link = `${config.appUrl()}/invite/${token}`;
+      const as = input.role === "owner" ? "an Owner" : `an ${input.role === "admin" ? "Admin" : "Viewer"}`;
+      await queueMail(
+        tx,
+        {
+          to: email,
+          subject: "You are invited to Partner Management",
+          text: `You have been invited to Partner Management as ${as}.\n\nSet your password here (the link expires in ${config.inviteTtlHours()} hours and works once):\n${link}\n`,
+          link,
+        },
+        expiresAt,
+      );
+      return admin!;
     });
+    return { admin };
   } catch (err) {
     if (pgError(err).code === "23505") throw conflict(DUPLICATE_ADMIN_MESSAGE, { email: [DUPLICATE_ADMIN_MESSAGE] });
     throw err;
-  }
-  const link = `${config.appUrl()}/invite/${created.token}`;
-  try {
-    await sendMail({
-      to: email,
-      subject: "You are invited to Partner Management",
-      text: `You have been invited to Partner Management as ${input.role === "owner" ? "an Owner" : `an ${input.role === "admin" ? "Admin" : "Viewer"}`}.\n\nSet your password here (the link expires in ${config.inviteTtlHours()} hours and works once):\n${link}\n`,
-      link,
-    });
-    return { admin: created.admin, mailSent: true };
-  } catch (err) {
-    // The admin exists and can be invited again; the caller tells the user the mail did not go out.
-    console.error("[admins] invitation mail failed", err instanceof Error ? err.message : err);
-    return { admin: created.admin, mailSent: false };
   }
 }
 
@@ -113,6 +111,7 @@ export async function changeAdminRole(db: Db, actor: Actor, id: string, role: Ad
       targetKind: "admin_user",
       targetId: id,
       change: { before: { role: target.role }, after: { role }, email: target.email, sessionsEnded: demoted },
+      event: { type: "admin.role_changed", row: after! },
     });
     return after!;
   });
@@ -132,6 +131,7 @@ export async function removeAdmin(db: Db, actor: Actor, id: string): Promise<voi
       targetKind: "admin_user",
       targetId: id,
       change: { before: { email: target.email, role: target.role } },
+      event: { type: "admin.removed", row: target },
     });
   });
 }

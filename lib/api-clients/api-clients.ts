@@ -45,6 +45,7 @@ export async function createApiClient(db: Db, actor: Actor, input: { name: strin
       targetKind: "api_client",
       targetId: row!.id,
       change: { after: { name: row!.name } },
+      event: { type: "api_client.created", row: row! },
     });
     return row!;
   });
@@ -64,6 +65,7 @@ export async function revokeApiClient(db: Db, actor: Actor, id: string): Promise
       targetKind: "api_client",
       targetId: id,
       change: { before: { name: row.name } },
+      event: { type: "api_client.revoked", row: after! },
     });
     return view(after!);
   });
@@ -122,7 +124,13 @@ export async function ensureInitialApiClient(db?: Db): Promise<void> {
       .onConflictDoNothing()
       .returning();
     if (rows.length) {
-      await recordActivity(tx, systemActor, { action: "api_client.created", targetKind: "api_client", targetId: id, change: { after: { name: rows[0]!.name } } });
+      await recordActivity(tx, systemActor, {
+        action: "api_client.created",
+        targetKind: "api_client",
+        targetId: id,
+        change: { after: { name: rows[0]!.name } },
+        event: { type: "api_client.created", row: rows[0]! },
+      });
     }
     return rows.length > 0;
   });

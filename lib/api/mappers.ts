@@ -1,11 +1,14 @@
 import "server-only";
-import type { PartnerOrgRow, PartnerUserRow } from "@/db/schema";
+import type { AdminUserRow, ApiClientRow, PartnerOrgRow, PartnerUserRow } from "@/db/schema";
 import { config } from "@/lib/config";
 import { fullName } from "@/lib/partners/users";
 import type { ApiPartnerOrganisation, ApiPartnerUser, CreateOrgBody, UpdateOrgBody } from "@/lib/validations/api";
 import type { PartnerOrgFields, PartnerOrgPatch } from "@/lib/partners/orgs";
 
-/** The spec's PartnerOrganisation. Optional fields are left out when empty, never sent as null. */
+/**
+ * The spec's PartnerOrganisation. Optional fields are left out when empty, never sent as null.
+ * `status: "suspended"` is an extension field, present only while the partner is suspended.
+ */
 export function toApiOrg(row: PartnerOrgRow): ApiPartnerOrganisation {
   return {
     id: row.id,
@@ -20,6 +23,7 @@ export function toApiOrg(row: PartnerOrgRow): ApiPartnerOrganisation {
     service: config.serviceName(),
     created: row.created.toISOString(),
     modified: row.modified.toISOString(),
+    ...(row.suspendedAt ? { status: "suspended" as const } : {}),
   };
 }
 
@@ -34,6 +38,31 @@ export function toApiUser(row: PartnerUserRow): ApiPartnerUser {
     service: config.serviceName(),
     created: row.created.toISOString(),
     modified: row.modified.toISOString(),
+  };
+}
+
+/** A portal admin in events (the REST API has no admin resource; this is its shape in that style). */
+export function toApiAdmin(row: AdminUserRow) {
+  return {
+    id: row.id,
+    name: row.name ?? row.email,
+    data: { email: row.email, role: row.role },
+    record_type: "admin" as const,
+    service: config.serviceName(),
+    created: row.created.toISOString(),
+    modified: row.modified.toISOString(),
+  };
+}
+
+/** An API client in events: never its secret or hash. */
+export function toApiClient(row: ApiClientRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    data: { ...(row.revokedAt ? { revoked: row.revokedAt.toISOString() } : {}) },
+    record_type: "api_client" as const,
+    service: config.serviceName(),
+    created: row.created.toISOString(),
   };
 }
 

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import {
+  activityListSchema,
   createOrgBodySchema,
+  eventListSchema,
+  eventSchema,
   createUserBodySchema,
   DEFAULT_LIMIT,
   errorSchema,
@@ -30,6 +33,7 @@ const COMPONENTS = new Map<unknown, string>([
   [errorSchema, "Error"],
   [tokenResponseSchema, "TokenResponse"],
   [oauthErrorSchema, "OAuthError"],
+  [eventSchema, "Event"],
 ]);
 
 type Json = Record<string, unknown>;
@@ -85,6 +89,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
     info: { title: "Partner Management API", version: "1.0.0", description: "Manage partner organisations and their users." },
     tags: [
       { name: "Partner Management", description: "Manage partner organisations and their users. Create, update, and delete partner organisations, and manage user access within them." },
+      { name: "Events and audit", description: "Everything that changed, in order: the events webhooks deliver, and the audit trail, for integrations and SIEMs to pull." },
       ORGANISATIONS_TAG,
       { name: "Authentication", description: "OAuth 2.0 client credentials: exchange an API client's id and secret for a short-lived access token." },
     ],
@@ -176,6 +181,37 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
           description: "Retrieve the users of a specific partner organisation, a page at a time.",
           parameters: [orgIdParam, ...pageParams("partner users")],
           responses: { "200": response("OK", userListSchema), ...errors(400, 404), ...common },
+        },
+      },
+      "/partner-management/events": {
+        get: {
+          operationId: "listEvents",
+          summary: "List Events",
+          tags: ["Events and audit"],
+          description:
+            "Every event (partner organisations and users, API clients, admins), oldest first, as webhooks deliver them. Page with `queryMore`; after downtime, resume with `after` set to the id of the last event you processed.",
+          parameters: [
+            ...pageParams("events"),
+            { name: "after", in: "query", required: false, description: "Return the events after this event id.", schema: { type: "string" } },
+          ],
+          responses: { "200": response("OK", eventListSchema), ...errors(400), ...common },
+        },
+      },
+      "/partner-management/activity": {
+        get: {
+          operationId: "listActivity",
+          summary: "List Activity",
+          tags: ["Events and audit"],
+          description: "The audit trail, oldest first, with the Activity page's filters. Page with `queryMore`.",
+          parameters: [
+            ...pageParams("entries"),
+            { name: "actor", in: "query", required: false, description: "An actor's id, or part of their email or name.", schema: { type: "string" } },
+            { name: "org", in: "query", required: false, description: "A partner organisation id.", schema: { type: "string" } },
+            { name: "action", in: "query", required: false, description: "An action, e.g. partner_org.created.", schema: { type: "string" } },
+            { name: "from", in: "query", required: false, description: "First day (UTC), YYYY-MM-DD.", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: false, description: "Last day (UTC), YYYY-MM-DD.", schema: { type: "string", format: "date" } },
+          ],
+          responses: { "200": response("OK", activityListSchema), ...errors(400), ...common },
         },
       },
       "/partner-management/partner-organisation/{partnerOrganisationId}/{partnerUserId}": {

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   "admin:read": "see the portal admins and the API clients",
   "admin:manage": "invite portal admins, change their roles, remove them",
   "api-client:manage": "create and revoke API clients",
+  "org:suspend": "suspend and reactivate a partner organisation",
+  "event:read": "read the events feed (GET /events)",
+  "webhook:read": "see webhook endpoints and their delivery logs",
+  "webhook:manage": "add, rotate, disable, enable and delete webhook endpoints, resend deliveries",
   // Customer organisations: `orgId` is the partner that owns one (none for "No partner"). Moving
   // needs "organisation:move" on both sides, so a partner user can only renounce their own.
   "organisation:read": "see customer organisations",
@@ -71,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "admin:read",
     "admin:manage",
     "api-client:manage",
+    "org:suspend",
+    "webhook:read",
+    "webhook:manage",
     "organisation:read",
     "organisation:create",
     "organisation:update",
@@ -92,6 +99,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "admin:read",
     "admin:manage",
     "api-client:manage",
+    "org:suspend",
+    "webhook:read",
+    "webhook:manage",
     "organisation:read",
     "organisation:create",
     "organisation:update",
@@ -103,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:read",
     "activity:read",
     "admin:read",
+    "webhook:read",
     "organisation:read",
   ],
   "partner:admin": [
@@ -133,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:read",
     "organisation:read",
   ],
+  // Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM).
   "api-client": [
     "org:read",
     "org:create",
@@ -141,6 +153,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:read",
     "user:create",
     "user:delete",
+    "event:read",
+    "activity:read",
     "user:move",
     "organisation:read",
     "organisation:create",

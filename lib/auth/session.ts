@@ -29,11 +29,12 @@ export async function getPartner(): Promise<PartnerActor | null> {
   if (!session || session.kind !== "partner_user") return null;
   const db = await getDb();
   const [row] = await db
-    .select({ user: partnerUser, orgStatus: partnerOrg.status })
+    .select({ user: partnerUser, orgStatus: partnerOrg.status, suspendedAt: partnerOrg.suspendedAt })
     .from(partnerUser)
     .innerJoin(partnerOrg, eq(partnerOrg.id, partnerUser.partnerOrgId))
     .where(eq(partnerUser.id, session.uid));
-  if (!row || row.user.sessionVersion !== session.sv) return null;
+  // A suspended partner's users are signed out at once.
+  if (!row || row.user.sessionVersion !== session.sv || row.suspendedAt) return null;
   return {
     kind: "partner_user",
     id: row.user.id,

@@ -26,7 +26,7 @@ const from = () => process.env.MAIL_FROM || "Partner Management <no-reply@partne
 export async function sendMail(mail: Mail): Promise<void> {
   const message = { from: from(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
   if (process.env.SMTP_URL) {
-    await nodemailer.createTransport(process.env.SMTP_URL).sendMail(message);
+    await nodemailer.createTransport(smtpUrlWithTimeouts(process.env.SMTP_URL)).sendMail(message);
     return;
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
@@ -37,4 +37,15 @@ export async function sendMail(mail: Mail): Promise<void> {
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}-${Math.random().toString(36).slice(2, 8)}.eml`);
   await writeFile(file, info.message as Buffer);
   console.log(`[mail] to ${mail.to}: "${mail.subject}" written to ${file}${mail.link ? ` — link: ${mail.link}` : ""}`);
+}
+
+/**
+ * nodemailer waits up to 2 minutes for a server that does not answer; the outbox worker would
+ * rather retry. Timeouts already in SMTP_URL's query string win.
+ */
+function smtpUrlWithTimeouts(raw: string): string {
+  const url = new URL(raw);
+  const defaults = { connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+  for (const [key, value] of Object.entries(defaults)) if (!url.searchParams.has(key)) url.searchParams.set(key, value);
+  return url.toString();
 }

@@ -44,6 +44,7 @@ export async function createOrganisation(
       targetId: row!.id,
       partnerOrgId: row!.partnerOrgId,
       change: { after: auditedFields(row!) },
+      event: "organisation.created",
     });
     return row!;
   });

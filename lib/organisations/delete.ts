@@ -18,6 +18,7 @@ export async function deleteOrganisation(db: Db, actor: Actor, id: string): Prom
       targetId: id,
       partnerOrgId: before.partnerOrgId,
       change: { before: auditedFields(before) },
+      event: { type: "organisation.deleted", row: before },
     });
   });
 }
@@ -36,7 +37,7 @@ export async function releasePartnerOrganisations(
     .update(customerOrg)
     .set({ partnerOrgId: null, modified: new Date() })
     .where(eq(customerOrg.partnerOrgId, partner.id))
-    .returning({ id: customerOrg.id, name: customerOrg.name });
+    .returning();
   await recordActivities(
     tx,
     actor,
@@ -51,6 +52,7 @@ export async function releasePartnerOrganisations(
         before: { partnerOrgId: partner.id, partnerName: partner.name },
         after: { partnerOrgId: null, partnerName: null },
       },
+      event: { type: "organisation.moved" as const, row: o },
     })),
   );
   return released.length;

@@ -39,6 +39,7 @@ export async function moveOrganisation(db: Db, actor: Actor, id: string, toPartn
         before: { partnerOrgId: before.partnerOrgId, partnerName: from?.name ?? null },
         after: { partnerOrgId: toPartnerOrgId, partnerName: to?.name ?? null },
       },
+      event: "organisation.moved",
     });
     return after!;
   });

@@ -33,6 +33,7 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, patch
       targetId: id,
       partnerOrgId: after!.partnerOrgId,
       change: { ...auditedDiff(before, after!), name: after!.name },
+      event: "organisation.updated",
     });
     return after!;
   });

@@ -6,35 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { csvRecord } from "@/lib/csv";
 import { notFound } from "@/lib/errors";
+import { pulledStream } from "@/lib/streams";
 import { partnersFilter, partnersOrder, SORT_COLUMNS, sortValue } from "@/lib/partners/partners-table";
 import { fullName } from "@/lib/partners/users";
 import type { PartnersTableSearch } from "@/lib/validations/partner-org";
 
 const BATCH = 1000;
-const encoder = new TextEncoder();
 
-/**
- * A CSV stream pulled batch by batch: the next keyset query runs only when the reader asks for
- * more, so memory holds one batch whatever the table's size, and a slow client slows the queries.
- */
-function pulledStream(header: string[], nextBatch: () => Promise<string[] | null>): ReadableStream<Uint8Array> {
-  let started = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(`\ufeff${csvRecord(header)}`));
-          return;
-        }
-        const lines = await nextBatch();
-        if (!lines) controller.close();
-        else controller.enqueue(encoder.encode(lines.join("")));
-      },
-    },
-    { highWaterMark: 1 },
-  );
-}
+const csvStream = (header: string[], nextBatch: () => Promise<string[] | null>) => pulledStream(`\ufeff${csvRecord(header)}`, nextBatch);
 
 export const PARTNERS_CSV_HEADER = [
   "Partner Organisation ID", "Partner organisation name", "Logo (URL)", "Zuora account ID", "Salesforce account ID",
@@ -53,7 +32,7 @@ export function partnersCsvStream(
   const filter = partnersFilter(search);
   let last: [string, string] | undefined;
   let done = false;
-  return pulledStream(PARTNERS_CSV_HEADER, async () => {
+  return csvStream(PARTNERS_CSV_HEADER, async () => {
     if (done) return null;
     const keyset: SQL | undefined = last
       ? search.dir === "asc"
@@ -93,7 +72,7 @@ export async function partnerUsersCsvStream(db: Queryable, actor: Actor, orgId: 
   if (!org) throw notFound("Partner organisation not found.");
   let last: string | undefined;
   let done = false;
-  return pulledStream(USERS_CSV_HEADER, async () => {
+  return csvStream(USERS_CSV_HEADER, async () => {
     if (done) return null;
     const rows = await db
       .select()

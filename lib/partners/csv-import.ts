@@ -7,9 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { CsvError, parseCsv } from "@/lib/csv";
 import { invalid, notFound } from "@/lib/errors";
-import { afterResponse } from "@/lib/mail/after-response";
-import { deliver, issueInvitation } from "@/lib/password-links/links";
-import type { Mail } from "@/lib/mail";
+import { issueInvitation } from "@/lib/password-links/links";
 import { newId } from "@/lib/ids";
 import { fullName } from "@/lib/partners/users";
 import { importRowSchema } from "@/lib/validations/partner-user-import";
@@ -101,7 +99,6 @@ export async function importPartnerUsers(
   const valid = preview.rows.filter((r) => r.errors.length === 0);
   const skipped = preview.rows.filter((r) => r.errors.length > 0);
   if (!valid.length) throw invalid("The file has no rows that can be imported.");
-  const mails: Mail[] = [];
   const created = await db.transaction(async (tx) => {
     const [org] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
     if (!org) throw notFound("Partner organisation not found.");
@@ -135,11 +132,10 @@ export async function importPartnerUsers(
         targetId: user.id,
         partnerOrgId: orgId,
         change: { after: { email: user.email, name: fullName(user), role: user.role, phone: user.phone }, source: "csv" },
+        event: { type: "partner_user.created", row: user },
       });
       // Each imported user is invited like one created by hand; the mails go out after commit.
-      mails.push(
-        await issueInvitation(tx, actor, { principalKind: "partner_user", principalId: user.id, email: user.email, partnerOrgId: orgId, orgName: org.name }),
-      );
+      await issueInvitation(tx, actor, { principalKind: "partner_user", principalId: user.id, email: user.email, partnerOrgId: orgId, orgName: org.name });
     }
     await recordActivity(tx, actor, {
       action: "partner_user.imported",
@@ -149,9 +145,6 @@ export async function importPartnerUsers(
       change: { created: inserted.length, skipped: skipped.length },
     });
     return inserted.length;
-  });
-  await afterResponse(async () => {
-    for (const mail of mails) await deliver(mail);
   });
   return { created, skipped: skipped.sort((a, b) => a.line - b.line) };
 }

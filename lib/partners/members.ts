@@ -42,6 +42,7 @@ export async function changePartnerUserRole(db: Db, actor: Actor, orgId: string,
       targetId: userId,
       partnerOrgId: orgId,
       change: { before: { role: before.role }, after: { role }, email: before.email },
+      event: { type: "partner_user.updated", row: after! },
     });
     return after!;
   });

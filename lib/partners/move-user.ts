@@ -68,6 +68,8 @@ export async function movePartnerUser(
         after: { partnerOrgId: to.id, partnerName: to.name, role },
         sourceLeftWithoutAdmin: Number(admins) === 0,
       },
+      // Its partner_org changes: a mirror sees the user under the new partner.
+      event: { type: "partner_user.updated", row: after! },
     });
     return after!;
   });

@@ -68,6 +68,7 @@ export async function createPartnerOrg(
       targetId: row!.id,
       partnerOrgId: row!.id,
       change: { after: pick(row!) },
+      event: { type: "partner_organisation.created", row: row! },
     });
     return row!;
   });
@@ -94,6 +95,7 @@ export async function updatePartnerOrg(db: Db, actor: Actor, id: string, patch: 
       targetId: id,
       partnerOrgId: id,
       change: diff(before, after!),
+      event: { type: "partner_organisation.updated", row: after! },
     });
     return after!;
   });
@@ -103,6 +105,8 @@ export async function updatePartnerOrg(db: Db, actor: Actor, id: string, patch: 
  * Deletes the organisation and, through the foreign key's cascade, its users, in one transaction.
  * Its customer organisations stay, as "No partner". The row is locked first, so a concurrent move
  * of a customer organisation into this partner either lands before (and is released here) or fails.
+ * Integrations get an `organisation.moved` for each of those and a `partner_user.deleted` for each
+ * user, then the partner's own event, so a mirror needs no knowledge of the cascade.
  */
 export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, "org:delete", id);
@@ -110,10 +114,7 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
     const [locked] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, id)).for("update");
     if (!locked) throw notFound("Partner organisation not found.");
     const organisationsReleased = await releasePartnerOrganisations(tx, actor, locked);
-    const users = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(partnerUser)
-      .where(eq(partnerUser.partnerOrgId, id));
+    const users = await tx.select().from(partnerUser).where(eq(partnerUser.partnerOrgId, id)).orderBy(asc(partnerUser.id));
     const [deleted] = await tx.delete(partnerOrg).where(eq(partnerOrg.id, id)).returning();
     if (!deleted) throw notFound("Partner organisation not found.");
     await recordActivity(tx, actor, {
@@ -121,7 +122,11 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
       targetKind: "partner_org",
       targetId: id,
       partnerOrgId: id,
-      change: { before: pick(deleted), usersDeleted: users[0]?.n ?? 0, organisationsReleased },
+      change: { before: pick(deleted), usersDeleted: users.length, organisationsReleased },
+      event: [
+        ...users.map((row) => ({ type: "partner_user.deleted" as const, row })),
+        { type: "partner_organisation.deleted", row: deleted },
+      ],
     });
   });
 }
@@ -190,6 +195,7 @@ export async function completePartnerForm(db: Db, actor: Actor, orgId: string, i
       targetId: orgId,
       partnerOrgId: orgId,
       change: diff(before, after!),
+      event: { type: "partner_organisation.updated", row: after! },
     });
     return after!;
   });

@@ -5,7 +5,7 @@ import { partnerOrg, partnerUser, userToken, type PartnerUserRow } from "@/db/sc
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound } from "@/lib/errors";
-import { deliver, issuePasswordReset, revokeInvitation, sendInvitation, type LinkRecipient } from "@/lib/password-links/links";
+import { issuePasswordReset, revokeInvitation, sendInvitation, type LinkRecipient } from "@/lib/password-links/links";
 
 /**
  * A partner user's account state, as the admin app shows it: "active" once a password is set (or
@@ -69,6 +69,5 @@ export async function revokePartnerInvitation(db: Db, actor: Actor, orgId: strin
 export async function sendPartnerPasswordReset(db: Db, actor: Actor, orgId: string, userId: string): Promise<void> {
   assertCan(actor, "user:reset", orgId);
   const { to } = await recipient(db, orgId, userId);
-  const mail = await db.transaction((tx) => issuePasswordReset(tx, actor, to));
-  await deliver(mail);
+  await db.transaction((tx) => issuePasswordReset(tx, actor, to));
 }

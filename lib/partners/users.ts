@@ -7,9 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { deliver, issueInvitation } from "@/lib/password-links/links";
-import type { Mail } from "@/lib/mail";
-import { afterResponse } from "@/lib/mail/after-response";
+import { issueInvitation } from "@/lib/password-links/links";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 export const DUPLICATE_EMAIL_MESSAGE =
@@ -34,8 +32,8 @@ export function fullName(user: Pick<PartnerUserRow, "name" | "firstName" | "last
 /**
  * Creates a partner user. The email is unique across all partners, case-insensitively: the
  * unique index on lower(email) decides, so racing requests end with exactly one user.
- * The first user of an organisation is its Admin. The invitation link is issued in the same
- * transaction and mailed after the response (a failed mail is logged; the invitation can be resent).
+ * The first user of an organisation is its Admin. The invitation link is issued and its mail
+ * queued in the same transaction; the outbox worker sends it once it commits.
  */
 export async function createPartnerUser(
   db: Db,
@@ -46,9 +44,8 @@ export async function createPartnerUser(
   assertCan(actor, "user:create", orgId);
   if (input.role && input.role !== "viewer") assertCan(actor, "user:role", orgId);
   const now = new Date();
-  let invitation: Mail;
   try {
-    const created = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       // Locks the organisation: it cannot be deleted under us, and "first user" is decided once.
       const [org] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
       if (!org) throw notFound("Partner organisation not found.");
@@ -79,8 +76,9 @@ export async function createPartnerUser(
         targetId: user!.id,
         partnerOrgId: orgId,
         change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone } },
+        event: { type: "partner_user.created", row: user! },
       });
-      invitation = await issueInvitation(tx, actor, {
+      await issueInvitation(tx, actor, {
         principalKind: "partner_user",
         principalId: user!.id,
         email: user!.email,
@@ -89,8 +87,6 @@ export async function createPartnerUser(
       });
       return user!;
     });
-    await afterResponse(() => deliver(invitation!));
-    return created;
   } catch (err) {
     if (pgError(err).code === "23505") throw conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
     throw err;
@@ -122,6 +118,7 @@ export async function deletePartnerUser(db: Db, actor: Actor, orgId: string, use
       targetId: userId,
       partnerOrgId: orgId,
       change: { before: { email: deleted.email, name: fullName(deleted), role: deleted.role } },
+      event: { type: "partner_user.deleted", row: deleted },
     });
   });
 }

@@ -6,7 +6,8 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
-import { sendMail, type Mail } from "@/lib/mail";
+import type { Mail } from "@/lib/mail";
+import { queueMail } from "@/lib/mail/outbox";
 import { hit } from "@/lib/rate-limit";
 import {
   consumeToken,
@@ -21,8 +22,9 @@ import {
 
 /**
  * Invitation and password-reset links for both kinds of user (portal admins and partner users):
- * issue a link inside the transaction of the change, send its mail after commit, and set the
- * password when the link is used. The tokens themselves live in ./tokens.ts.
+ * issue a link and queue its mail inside the transaction of the change (the outbox worker sends
+ * it once that commits, retrying through an SMTP outage; a rolled-back change mails nothing), and
+ * set the password when the link is used. The tokens themselves live in ./tokens.ts.
  */
 export interface LinkRecipient extends TokenPrincipal {
   email: string;
@@ -68,9 +70,9 @@ function htmlOf(text: string, link: string): string {
 
 /**
  * Issues an invitation link inside the caller's transaction (revoking the recipient's earlier
- * ones) and records it. Returns the mail: send it with `deliver` once the transaction commits.
+ * ones), records it and queues its mail in the same transaction.
  */
-export async function issueInvitation(tx: Queryable, actor: Actor, to: LinkRecipient, action = "invitation.sent"): Promise<Mail> {
+export async function issueInvitation(tx: Queryable, actor: Actor, to: LinkRecipient, action = "invitation.sent"): Promise<void> {
   const { token, expiresAt } = await issueToken(tx, { ...to, purpose: "invite", ttlHours: config.inviteTtlHours() });
   await recordActivity(tx, actor, {
     action,
@@ -78,12 +80,13 @@ export async function issueInvitation(tx: Queryable, actor: Actor, to: LinkRecip
     targetId: to.principalId,
     partnerOrgId: to.partnerOrgId ?? null,
     change: { email: to.email, expiresAt: expiresAt.toISOString() },
+    event: to.principalKind === "partner_user" ? "partner_user.invited" : undefined,
   });
-  return invitationMail(to, invitationLink(token));
+  await queueMail(tx, invitationMail(to, invitationLink(token)), expiresAt);
 }
 
 /** The same for a password-reset link. */
-export async function issuePasswordReset(tx: Queryable, actor: Actor, to: LinkRecipient): Promise<Mail> {
+export async function issuePasswordReset(tx: Queryable, actor: Actor, to: LinkRecipient): Promise<void> {
   const { token, expiresAt } = await issueToken(tx, { ...to, purpose: "reset", ttlHours: config.resetTtlHours() });
   await recordActivity(tx, actor, {
     action: "password_reset.sent",
@@ -92,27 +95,12 @@ export async function issuePasswordReset(tx: Queryable, actor: Actor, to: LinkRe
     partnerOrgId: to.partnerOrgId ?? null,
     change: { email: to.email, expiresAt: expiresAt.toISOString() },
   });
-  return resetMail(to, resetLink(token));
+  await queueMail(tx, resetMail(to, resetLink(token)), expiresAt);
 }
 
-/**
- * Sends a mail issued above. A failure is logged, not thrown: the change it belongs to has
- * committed, and the link can be sent again (resend invitation, forgot password).
- */
-export async function deliver(mail: Mail): Promise<boolean> {
-  try {
-    await sendMail(mail);
-    return true;
-  } catch (err) {
-    console.error(`[mail] could not send "${mail.subject}" to ${mail.to}:`, err instanceof Error ? err.message : err);
-    return false;
-  }
-}
-
-/** Issues an invitation in its own transaction and sends it: for (re)inviting an existing user. */
+/** Issues an invitation in its own transaction: for (re)inviting an existing user. */
 export async function sendInvitation(db: Db, actor: Actor, to: LinkRecipient, action?: string): Promise<void> {
-  const mail = await db.transaction((tx) => issueInvitation(tx, actor, to, action));
-  await deliver(mail);
+  await db.transaction((tx) => issueInvitation(tx, actor, to, action));
 }
 
 /** Revokes the recipient's unused invitation links; true when there was one. */
@@ -152,7 +140,15 @@ export async function setPasswordWithToken(db: Db, rawToken: string, purpose: To
     const bump = purpose === "reset" ? { sessionVersion: sql`session_version + 1` } : {};
     let actor: Actor;
     let partnerOrgId: string | null = null;
+    let activated = false;
     if (principal.principalKind === "partner_user") {
+      const [was] = await tx
+        .select({ passwordHash: partnerUser.passwordHash, lastSignInAt: partnerUser.lastSignInAt })
+        .from(partnerUser)
+        .where(eq(partnerUser.id, principal.principalId))
+        .for("update");
+      // A user without a password who never signed in with SSO becomes active now (either link does it).
+      activated = Boolean(was && !was.passwordHash && !was.lastSignInAt);
       const [user] = await tx
         .update(partnerUser)
         .set({ passwordHash, modified: now, ...bump })
@@ -177,6 +173,7 @@ export async function setPasswordWithToken(db: Db, rawToken: string, purpose: To
       targetKind: targetKind(principal.principalKind),
       targetId: principal.principalId,
       partnerOrgId,
+      event: activated ? "partner_user.activated" : undefined,
     });
     return { kind: principal.principalKind, principalId: principal.principalId, email: actor.label };
   });
@@ -195,8 +192,8 @@ export async function requestPasswordReset(db: Db, email: string, kind: Principa
   const to = await findRecipient(db, kind, lowered);
   if (!to) return false;
   const actor: Actor = { kind: "anonymous", label: lowered };
-  const mail = await db.transaction((tx) => issuePasswordReset(tx, actor, to));
-  return deliver(mail);
+  await db.transaction((tx) => issuePasswordReset(tx, actor, to));
+  return true;
 }
 
 async function findRecipient(db: Queryable, kind: PrincipalKind, lowered: string): Promise<LinkRecipient | null> {

@@ -19,3 +19,24 @@ export const activitySearchSchema = z.object({
   size: z.coerce.number().int().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(50),
 });
 export type ActivitySearch = z.output<typeof activitySearchSchema>;
+
+const strictDay = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date like 2026-01-31.` })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: `${name} must be a date like 2026-01-31.` })
+    .optional();
+
+/** GET /api/partner-management/activity: the Activity page's filters, refused (400) rather than ignored when malformed. */
+export const activityApiQuerySchema = z.object({
+  actor: z.string().trim().max(254, { error: "actor must be at most 254 characters." }).default(""),
+  org: z.string().trim().max(100, { error: "org must be at most 100 characters." }).default(""),
+  action: z.string().trim().max(100).regex(/^[a-z_.]*$/, { error: "action must be an action name such as partner_org.created." }).default(""),
+  from: strictDay("from"),
+  to: strictDay("to"),
+});
+
+/** GET /api/partner-management/events: resume after an event already processed. */
+export const eventsApiQuerySchema = z.object({
+  after: z.string().trim().min(1).max(100, { error: "after must be the id of an event." }).optional(),
+});

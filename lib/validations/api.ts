@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { emailField, logoField, orgNameField, salesforceAccountIdField, zuoraAccountIdField } from "./fields";
 
 /**
@@ -65,6 +66,7 @@ export const partnerOrganisationSchema = z.object({
   service: z.string(),
   created: isoDate,
   modified: isoDate,
+  status: z.enum(["suspended"]).optional().meta({ description: "Extension: present while the partner is suspended (its users cannot sign in).", "x-extension": true }),
 });
 export type ApiPartnerOrganisation = z.output<typeof partnerOrganisationSchema>;
 
@@ -114,4 +116,38 @@ export const tokenResponseSchema = z.object({
 export const oauthErrorSchema = z.object({
   error: z.enum(["invalid_request", "invalid_client", "unsupported_grant_type", "server_error", "temporarily_unavailable"]),
   error_description: z.string().optional(),
+});
+
+/* Events and the audit trail (extensions beyond the seven operations of the Limio spec). */
+
+export const eventSchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  id: z.string().meta({ description: "Unique id of the event; the `webhook-id` of its deliveries." }),
+  timestamp: isoDate.meta({ description: "When the change happened." }),
+  data: z.record(z.string(), z.unknown()).meta({ description: "The resource as this API shows it (a deleted one as it was), with the partner's id on everything that belongs to a partner." }),
+});
+
+export const eventListSchema = z.object({
+  items: z.array(eventSchema).meta({ description: "Events in the order they happened." }),
+  queryMore: z.string().optional().meta({ description: "Token for the next page; absent on the last page." }),
+});
+
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  timestamp: isoDate,
+  actor: z.object({
+    kind: z.enum(["admin", "partner_user", "api_client", "system", "anonymous"]),
+    id: z.string().nullable(),
+    label: z.string().nullable(),
+  }),
+  action: z.string().meta({ description: "What was done, e.g. partner_org.created." }),
+  target: z.object({ kind: z.string().nullable(), id: z.string().nullable() }),
+  partner_org: z.string().nullable().meta({ description: "The partner organisation the entry belongs to, if any." }),
+  change: z.unknown().meta({ description: "What changed (before and after), when the entry records a change." }),
+  success: z.boolean(),
+});
+
+export const activityListSchema = z.object({
+  items: z.array(activityEntrySchema).meta({ description: "Entries of the audit trail, oldest first." }),
+  queryMore: z.string().optional().meta({ description: "Token for the next page; absent on the last page." }),
 });

@@ -62,3 +62,15 @@ export const invitePartnerOrgSchema = z.object({
   primaryContactEmail: emailField,
 });
 export type InvitePartnerOrgFormValues = z.input<typeof invitePartnerOrgSchema>;
+
+/** "Suspend partner": the reason is kept with the organisation and in the activity trail. */
+export const suspendPartnerOrgSchema = z.object({
+  id: z.string().min(1).max(100),
+  reason: z
+    .string({ error: "Reason is required." })
+    .trim()
+    .min(1, { error: "Reason is required." })
+    .max(500, { error: "Reason must be at most 500 characters." }),
+});
+export type SuspendPartnerFormValues = z.input<typeof suspendPartnerOrgSchema>;
+export const reactivatePartnerOrgSchema = z.object({ id: z.string().min(1).max(100) });

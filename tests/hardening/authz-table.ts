@@ -10,6 +10,10 @@ import { can, type Permission } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
+import { suspendPartnerOrg } from "@/lib/partners/suspension";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { rowsOf } from "@/db";
+import { sql } from "drizzle-orm";
 import assert from "node:assert/strict";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
@@ -58,6 +62,20 @@ export const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
 export const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
 export const freshEmail = () => `${uniq("m")}@matrix.example`;
 export const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
+const endpoint = async (w: World) => (await createWebhookEndpoint(w.database.db, systemActor, { url: `https://${uniq("hooks")}.example/in`, eventTypes: null })).endpoint;
+/** A finished (failed) delivery to a fresh endpoint: the app's worker fans the event out, we mark it failed. */
+const failedDelivery = async (w: World) => {
+  const ep = await endpoint(w);
+  await makeOrg(w.database);
+  for (let i = 0; i < 100; i++) {
+    const [row] = rowsOf<{ id: string }>(await w.database.db.execute(sql`update webhook_delivery set status = 'failed' where endpoint_id = ${ep.id} returning id`));
+    if (row) return { endpointId: ep.id, deliveryId: Number(row.id) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the app's outbox worker made no delivery");
+};
+/** Suspension acts on a throwaway organisation for admins: suspending A would sign its partner callers out. */
+const suspendable = async (w: World, t: Target, c: Caller) => (c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id);
 
 export type Cleanup = (w: World, target: Target) => Promise<void>;
 export type Targets = readonly Target[];
@@ -128,6 +146,20 @@ export const ACTIONS: Record<string, ActionSpec> = {
     partner("org:complete-form"),
     async (w, t) => setOrgStatus(w.database, org(w, t).id, "approved"),
   ),
+  "app/(admin)/settings/profile/partners/actions/suspend-partner.ts#suspendPartnerAction": action(async (w, t, c) => ({ id: await suspendable(w, t, c), reason: "Matrix" }), admin("org:suspend")),
+  "app/(admin)/settings/profile/partners/actions/reactivate-partner.ts#reactivatePartnerAction": action(async (w, t, c) => {
+    const id = await suspendable(w, t, c);
+    if (!c.startsWith("partner")) await suspendPartnerOrg(w.database.db, systemActor, id, "Matrix");
+    return { id };
+  }, admin("org:suspend")),
+  "app/(admin)/settings/webhooks/actions/create-webhook-endpoint.ts#createWebhookEndpointAction": action(
+    async () => ({ url: `https://${uniq("hooks")}.example/in`, allTypes: true, eventTypes: [] }),
+    admin("webhook:manage"),
+  ),
+  "app/(admin)/settings/webhooks/actions/rotate-webhook-secret.ts#rotateWebhookSecretAction": action(async (w) => ({ id: (await endpoint(w)).id }), admin("webhook:manage")),
+  "app/(admin)/settings/webhooks/actions/set-webhook-endpoint-enabled.ts#setWebhookEndpointEnabledAction": action(async (w) => ({ id: (await endpoint(w)).id, enabled: false }), admin("webhook:manage")),
+  "app/(admin)/settings/webhooks/actions/delete-webhook-endpoint.ts#deleteWebhookEndpointAction": action(async (w) => ({ id: (await endpoint(w)).id }), admin("webhook:manage")),
+  "app/(admin)/settings/webhooks/actions/resend-webhook-delivery.ts#resendWebhookDeliveryAction": action(async (w) => failedDelivery(w), admin("webhook:manage")),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC),
   "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
@@ -194,6 +226,8 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/settings/profile": [{ path: () => "/settings/profile", allowed: adminLanding, rule: admin() }],
   "/settings/admins": [{ path: () => "/settings/admins", allowed: shows("Portal admins"), rule: admin("admin:read") }],
   "/settings/api-clients": [{ path: () => "/settings/api-clients", allowed: ok200, rule: admin("admin:read") }],
+  "/settings/webhooks": [{ path: () => "/settings/webhooks", allowed: shows("Webhook endpoints"), rule: admin("webhook:read") }],
+  "/settings/webhooks/[id]": [{ path: async (w) => `/settings/webhooks/${(await endpoint(w)).id}`, allowed: shows("Delivery log"), rule: admin("webhook:read") }],
   "/settings/profile/partners": [{ path: (w, t) => `/settings/profile/partners?q=${encodeURIComponent(org(w, t).name)}`, allowed: shows(escName), rule: admin("org:read") }],
   "/settings/profile/partners/[id]": [
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
@@ -292,6 +326,15 @@ export const ROUTES: Record<string, RouteSpec> = {
     request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`, init: { method: "DELETE" } }),
     allowed: success,
     rule: api("user:delete"),
+  },
+  "/api/partner-management/events GET": { request: async () => ({ path: `${API}/events?limit=5` }), allowed: success, rule: api("event:read") },
+  "/api/partner-management/activity GET": { request: async (w, t) => ({ path: `${API}/activity?org=${org(w, t).id}&limit=5` }), allowed: success, rule: api("activity:read") },
+  "/activity/export GET": { request: async () => ({ path: "/activity/export?format=csv&action=partner_org.created" }), allowed: csv, rule: admin("activity:read") },
+  // A partner Admin exports only their own organisation's trail: asking for B's is refused.
+  "/partner/activity/export GET": {
+    request: async (w, t) => ({ path: `/partner/activity/export?format=jsonl&org=${org(w, t).id}` }),
+    allowed: (res) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("ndjson"),
+    rule: partner("activity:read"),
   },
   "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
     request: async (w, t) => ({

@@ -11,7 +11,7 @@ import { makeAdmin, makeOrg, makePartnerUser, PASSWORD, tokenFor, uniq } from ".
 import { openDatabase } from "@/db";
 
 test("short soak: mixed API reads and writes and a server action, zero errors, the database holds exactly what was acknowledged", async () => {
-  const r = await soak({ seconds: Number(process.env.SOAK_SECONDS || 20), port: 3633, connections: 8 });
+  const r = await soak({ seconds: Number(process.env.SOAK_SECONDS || 20), port: 3633, connections: 8, receiverPort: 8741 });
   console.log(`[soak] ${JSON.stringify(r)}`);
   assert.ok(r.requests > 100, `requests: ${r.requests}`);
   assert.equal(r.errors, 0);
@@ -21,6 +21,10 @@ test("short soak: mixed API reads and writes and a server action, zero errors, t
   // autocannon stops without reading the answers still in flight: those rows may be stored, nothing else.
   assert.equal(r.unknown, 0, "rows stored that no request asked for");
   assert.ok(r.extra >= 0 && r.extra <= r.unanswered, `stored but unacknowledged ${r.extra}, unanswered ${r.unanswered}`);
+  // The webhook scenario: every event the changes emitted reached the receiver, signature verified.
+  assert.ok(r.events.emitted >= r.acknowledged.orgs + r.acknowledged.users, `events ${JSON.stringify(r.events)}`);
+  assert.equal(r.events.rejected, 0, "a signature did not verify");
+  assert.equal(r.events.lost, 0, "events lost");
 });
 
 test("two app instances on one database: unique emails, sign-in rate limits and session revocation hold across them", async () => {

@@ -1,6 +1,7 @@
 /**
- * Mail never holds up an answer: the invitation of a created partner user goes out after the
- * response (next/server `after`), so a slow mail server costs the person making the change nothing.
+ * Mail never holds up an answer: the invitation of a created partner user is queued in the
+ * change's transaction and sent by the outbox worker, so a slow mail server costs the person
+ * making the change nothing.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -12,7 +13,7 @@ import { tokenFor, uniq } from "./world";
 const CLIENT = { id: "mail-client", secret: "mail-client-secret-abcdef0123456789" };
 const SLOW_MS = 5_000;
 
-test("a created partner user's invitation is mailed after the response, however slow the mail server", async () => {
+test("a created partner user's invitation is mailed by the outbox worker after the response, however slow the mail server", async () => {
   const smtp = fakeSmtp(testPort(3644), { greetingDelayMs: SLOW_MS });
   const db = await freshPgDatabase();
   const app = await startApp({

@@ -6,6 +6,9 @@ import { openDatabase, type Database } from "@/db";
 
 // Creating a partner user mails an invitation: keep test mail out of the developer's DATA_DIR.
 process.env.MAIL_OUTBOX_DIR ||= path.join(tmpdir(), "pm-test-outbox");
+// Without it the app would generate one and keep it in its own database (DATA_DIR), which a
+// test must never open: webhook signing secrets are sealed with a key derived from it.
+process.env.AUTH_SECRET ||= "test-auth-secret-not-for-production-0123456789";
 
 /** The PostgreSQL server the tests use, when one is configured; otherwise they run on PGlite. */
 export function testDatabaseUrl(): string | undefined {
@@ -25,7 +28,7 @@ export const databaseKind = testDatabaseUrl() ? "postgres" : "pglite";
  * A fresh, migrated database for one test file: an in-memory PGlite, or a database of its own
  * on the PostgreSQL server (dropped by `close`), so test files can run side by side.
  */
-export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database> {
+export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database & { url?: string }> {
   const url = testDatabaseUrl();
   if (!url) return openDatabase({ dataDir: null, logger: opts.logger });
   const { default: postgres } = await import("postgres");
@@ -37,6 +40,7 @@ export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Dat
   const database = await openDatabase({ url: target.toString(), max: 20, logger: opts.logger });
   return {
     ...database,
+    url: target.toString(),
     close: async () => {
       await database.close();
       await admin`drop database if exists ${admin(name)} with (force)`;

@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Db } from "@/db";
+import { sendDueMails } from "@/lib/mail/outbox";
 
 /** A mail outbox folder of this test process, so tests never write into the developer's DATA_DIR. */
 export function useTestOutbox(): string {
@@ -24,3 +26,12 @@ export function linksTo(dir: string, to: string, kind: "invite" | "reset-passwor
 }
 
 export const tokenOf = (link: string) => link.split("/").at(-1)!;
+
+/**
+ * The outbox worker's mail step, run now (the app runs it in the background after each commit),
+ * then the links of every mail written to `dir` for `to`.
+ */
+export async function sentLinks(db: Db, dir: string, to: string, kind: "invite" | "reset-password"): Promise<string[]> {
+  await sendDueMails(db, 100);
+  return linksTo(dir, to, kind);
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ActivityTable } from "@/components/activity/activity-table";
+import { ExportLinks } from "@/components/activity/export-links";
 import { ACTION_LABEL } from "@/components/activity/format";
 import { toActivityViews } from "@/components/activity/to-view";
 import { Pager } from "@/components/data-table/pager";
@@ -66,6 +67,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           Clear filters
         </Link>
       </form>
+      <ExportLinks href={(format) => withParams(`${PATH}/export`, { actor: search.actor, org: search.org, action: search.action, from: search.from, to: search.to }, { format })} />
       <Suspense key={JSON.stringify(search)} fallback={<PartnersTableSkeleton />}>
         <ActivityResults admin={admin} search={search} />
       </Suspense>

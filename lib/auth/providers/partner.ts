@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { partnerUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { checkPassword } from "@/lib/auth/password-sign-in";
+import { isPartnerSuspended } from "@/lib/partners/suspension";
 
 export const PARTNER_SSO_ID = "partner-sso";
 
@@ -46,6 +47,7 @@ const partnerCredentials = CredentialsProvider({
     });
     if (!checked) return null;
     const { user } = checked;
+    if (await refusedAsSuspended(user, "password")) throw new Error("Suspended");
     return signedIn(user, "password");
   },
 });
@@ -63,6 +65,21 @@ async function signedIn(user: typeof partnerUser.$inferSelect, method: "password
     });
   });
   return { id: user.id, email: user.email, kind: "partner_user", sv: user.sessionVersion };
+}
+
+/** A suspended partner's users are refused (and the attempt recorded), whatever the method. */
+async function refusedAsSuspended(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<boolean> {
+  const db = await getDb();
+  if (!(await isPartnerSuspended(db, user.partnerOrgId))) return false;
+  await recordActivity(db, { kind: "anonymous", label: user.email }, {
+    action: "partner_user.sign_in_failed",
+    targetKind: "partner_user",
+    targetId: user.id,
+    partnerOrgId: user.partnerOrgId,
+    change: { method, reason: "partner suspended" },
+    success: false,
+  });
+  return true;
 }
 
 /** The OpenID Connect claims used: the email must be present and verified by the provider. */
@@ -110,6 +127,7 @@ export function partnerSso(): OAuthConfig<OidcProfile> | null {
         // No user: the signIn callback refuses it.
         return { id: `refused:${profile.sub}`, email: email ?? null, kind: "refused" } as never;
       }
+      if (await refusedAsSuspended(user, "sso")) return { id: `refused:${profile.sub}`, email, kind: "refused", reason: "suspended" } as never;
       return (await signedIn(user, "sso")) as never;
     },
   };

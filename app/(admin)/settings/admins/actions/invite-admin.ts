@@ -5,7 +5,7 @@ import { adminAction } from "@/lib/safe-action";
 import { inviteAdminSchema } from "@/lib/validations/admin";
 
 export const inviteAdminAction = adminAction(inviteAdminSchema, async (input, { db, actor }) => {
-  const { admin, mailSent } = await inviteAdmin(db, actor, input);
+  const { admin } = await inviteAdmin(db, actor, input);
   revalidatePath("/settings/admins");
-  return { email: admin.email, mailSent };
+  return { email: admin.email };
 });

@@ -99,6 +99,7 @@ async function PartnersResults({ admin, search }: { admin: AdminActor; search: P
     salesforceAccountId: r.salesforceAccountId,
     invoiceOwner: r.invoiceOwner,
     status: r.status,
+    suspended: Boolean(r.suspendedAt),
     userCount: r.userCount,
     organisationCount: organisations.get(r.id) ?? 0,
     created: formatDate(r.created),

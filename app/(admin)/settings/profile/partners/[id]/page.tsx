@@ -7,8 +7,10 @@ import { CopyButton } from "@/components/partners/copy-button";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
+import { SuspendPartnerSection } from "@/components/partners/suspend-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { ORG_STATUS_LABEL } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { OrgDetails } from "@/components/partners/org-details";
 import { OrgLogo } from "@/components/partners/org-logo";
 import { PartnerUsersSection } from "@/components/partners/partner-users-section";
@@ -43,7 +45,10 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
             {org.name}
             {canEdit ? <EditPartnerDialog org={{ id: org.id, name: org.name, logo: org.logo }} /> : null}
           </h1>
-          <Badge variant={org.status === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[org.status]}</Badge>
+          <span className="flex gap-1">
+            <Badge variant={org.status === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[org.status]}</Badge>
+            {org.suspendedAt ? <Badge variant="warning">Suspended</Badge> : null}
+          </span>
         </div>
       </header>
 
@@ -65,6 +70,14 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
       <PartnerOrganisationsSection admin={admin} partnerOrgId={org.id} />
 
       <OrgActivitySection admin={admin} orgId={org.id} />
+
+      {can(admin, "org:suspend", org.id) ? (
+        <SuspendPartnerSection
+          orgId={org.id}
+          orgName={org.name}
+          suspended={org.suspendedAt ? { at: formatDate(org.suspendedAt), reason: org.suspendedReason } : null}
+        />
+      ) : null}
 
       {can(admin, "org:delete") ? (
         <DeletePartnerSection orgId={org.id} orgName={org.name} organisationCount={(await countOrganisationsByPartner(db, admin, [org.id])).get(org.id) ?? 0} />
