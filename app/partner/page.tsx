@@ -10,7 +10,7 @@ export default async function PartnerPage({ searchParams }: { searchParams: Prom
   const partner = await getPartner();
   if (!partner) {
     const { error, password } = await searchParams;
-    return <PartnerSignIn notice={password === "set" ? "password-set" : undefined} error={error === "sso" ? "sso" : undefined} />;
+    return <PartnerSignIn notice={password === "set" ? "password-set" : undefined} error={error === "sso" || error === "suspended" ? error : undefined} />;
   }
   return <PartnerHome actor={partner} orgId={partner.partnerOrgId} />;
 }

@@ -8,6 +8,9 @@ export const ACTION_LABEL: Record<string, string> = {
   "partner_user.created": "User created",
   "partner_user.deleted": "User deleted",
   "partner_user.role_changed": "User role changed",
+  "partner_user.updated": "User updated",
+  "partner_user.suspended": "User suspended",
+  "partner_user.restored": "User restored",
   "partner_user.imported": "Users imported from CSV",
   "partner_user.signed_in": "Partner user signed in",
   "partner_user.sign_in_failed": "Partner user sign-in failed",
@@ -24,6 +27,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "admin.sign_in_failed": "Admin sign-in failed",
   "api_client.created": "API client created",
   "api_client.revoked": "API client revoked",
+  "scim_token.created": "SCIM token created",
+  "scim_token.revoked": "SCIM token revoked",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -34,6 +39,7 @@ const ACTOR_KIND: Record<ActivityRow["actorKind"], string> = {
   api_client: "API client",
   system: "System",
   anonymous: "Not signed in",
+  scim_token: "SCIM token",
 };
 export const actorKindLabel = (kind: ActivityRow["actorKind"]) => ACTOR_KIND[kind];
 
@@ -43,6 +49,7 @@ const TARGET_KIND: Record<string, string> = {
   admin_user: "Admin",
   api_client: "API client",
   invitation: "Invitation",
+  scim_token: "SCIM token",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */

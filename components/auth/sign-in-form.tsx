@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { SUSPENDED_MESSAGE } from "./messages";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 
 /** Email + password sign-in through a next-auth credentials provider ("admin" or "partner"). */
@@ -23,7 +24,9 @@ export function SignInForm({ provider, redirectTo }: { provider: string; redirec
       setError(
         result?.error === "RateLimited"
           ? "Too many sign-in attempts. Wait a few minutes and try again."
-          : "The email or password is not correct.",
+          : result?.error === "AccountSuspended"
+            ? SUSPENDED_MESSAGE
+            : "The email or password is not correct.",
       );
       return;
     }

@@ -10,6 +10,7 @@ export const ROLE_HELP: Record<PartnerRole, string> = {
 };
 
 export const MEMBER_STATUS_LABEL = {
+  suspended: "Suspended",
   active: "Active",
   invited: "Invited",
   expired: "Invitation expired",

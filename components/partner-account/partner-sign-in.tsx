@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SUSPENDED_MESSAGE } from "@/components/auth/messages";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
 import { SsoButton } from "./sso-button";
@@ -8,6 +9,7 @@ const NOTICE = {
 } as const;
 const ERROR = {
   sso: "Single sign-on could not sign you in: your verified email does not belong to a partner user. Ask your organisation's Admin to invite you.",
+  suspended: SUSPENDED_MESSAGE,
 } as const;
 
 /** The partner sign-in form, shown at /partner to anyone who is not a signed-in partner user. */

@@ -17,6 +17,7 @@ export interface PartnerUserView {
 }
 
 const STATUS_LABEL: Record<PartnerUserStatus, string> = {
+  suspended: "Suspended",
   active: "Active",
   invited: "Invited",
   expired: "Invitation expired",

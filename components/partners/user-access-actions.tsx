@@ -22,6 +22,8 @@ export function UserAccessActions({ orgId, userId, email, status }: { orgId: str
       toast.success(done);
       router.refresh();
     });
+  // Suspended by their directory: nothing to send until they are restored.
+  if (status === "suspended") return null;
   if (status === "active") {
     return (
       <Button variant="outline" size="sm" disabled={pending} aria-label={`Send password reset to ${email}`} onClick={() => run(sendPasswordResetAction, `Password reset link sent to ${email}.`)}>

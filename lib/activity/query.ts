@@ -19,6 +19,9 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.created",
   "partner_user.deleted",
   "partner_user.role_changed",
+  "partner_user.updated",
+  "partner_user.suspended",
+  "partner_user.restored",
   "partner_user.imported",
   "invitation.sent",
   "invitation.accepted",
@@ -35,6 +38,8 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.sign_in_failed",
   "api_client.created",
   "api_client.revoked",
+  "scim_token.created",
+  "scim_token.revoked",
 ] as const;
 
 export interface ActivityPage {

@@ -14,18 +14,25 @@ export type Permission =
   | "user:read"
   | "user:create"
   | "user:delete"
+  | "user:update"
+  | "user:suspend"
   | "user:role"
   | "user:reset"
   | "activity:read"
   | "admin:read"
   | "admin:manage"
-  | "api-client:manage";
+  | "api-client:manage"
+  | "scim:read"
+  | "scim:manage";
 
 const ADMIN_WRITE: Permission[] = [
-  "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete",
-  "user:role", "user:reset", "activity:read", "admin:read", "admin:manage", "api-client:manage",
+  "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete", "user:update",
+  "user:suspend", "user:role", "user:reset", "activity:read", "admin:read", "admin:manage", "api-client:manage",
+  "scim:read", "scim:manage",
 ];
-const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read"];
+const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read", "scim:read"];
+/** A partner's member management: its Admins', and its SCIM tokens' (the directory acts for its Admins). */
+const PARTNER_MEMBERS: Permission[] = ["user:create", "user:delete", "user:update", "user:suspend", "user:role"];
 
 /** `orgId`: the organisation acted on, when there is one. Partner users act only on their own. */
 export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
@@ -44,10 +51,13 @@ export function can(actor: Actor, permission: Permission, orgId?: string): boole
       if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
       if (permission === "org:read" || permission === "user:read") return true;
       if (actor.role === "admin") {
-        return ["user:create", "user:delete", "user:role", "activity:read", "org:complete-form"].includes(permission);
+        return [...PARTNER_MEMBERS, "activity:read", "org:complete-form", "scim:read", "scim:manage"].includes(permission);
       }
       return false;
     }
+    case "scim_token":
+      if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
+      return permission === "user:read" || PARTNER_MEMBERS.includes(permission);
   }
 }
 

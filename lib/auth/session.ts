@@ -33,7 +33,8 @@ export async function getPartner(): Promise<PartnerActor | null> {
     .from(partnerUser)
     .innerJoin(partnerOrg, eq(partnerOrg.id, partnerUser.partnerOrgId))
     .where(eq(partnerUser.id, session.uid));
-  if (!row || row.user.sessionVersion !== session.sv) return null;
+  // A suspended user (e.g. deactivated by their directory) is signed out at once.
+  if (!row || row.user.sessionVersion !== session.sv || row.user.suspendedAt) return null;
   return {
     kind: "partner_user",
     id: row.user.id,

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import { parse, type Filter } from "scim2-parse-filter";
+import { partnerUser } from "@/db/schema";
+import { isId } from "@/lib/ids";
+import { ScimError } from "./errors";
+import { canonicalName, USER_SCHEMA } from "./user-resource";
+
+const unsupported = (what: string) =>
+  new ScimError(400, `${what} Supported: userName, externalId, id, emails(.value), emails.type and active with eq, combined with and/or.`, "invalidFilter");
+
+/** "urn:…:User:userName" and "USERNAME" both name userName. */
+function attribute(path: string): string {
+  const bare = path.startsWith(`${USER_SCHEMA}:`) ? path.slice(USER_SCHEMA.length + 1) : path;
+  return bare.split(".").map(canonicalName).join(".");
+}
+
+const FALSE = sql`false`;
+
+function equals(attr: string, value: unknown): SQL {
+  const text = typeof value === "string" ? value : undefined;
+  switch (attr) {
+    case "userName":
+      if (text === undefined) throw unsupported("userName compares with a string.");
+      // The directory's userName when it differs from the email, else the email: both indexed.
+      return or(
+        and(isNotNull(partnerUser.directoryUserName), sql`lower(${partnerUser.directoryUserName}) = lower(${text})`),
+        and(isNull(partnerUser.directoryUserName), sql`lower(${partnerUser.email}) = lower(${text})`),
+      )!;
+    case "emails":
+    case "emails.value":
+      if (text === undefined) throw unsupported("emails compares with a string.");
+      return sql`lower(${partnerUser.email}) = lower(${text})`;
+    case "emails.type":
+      return typeof value === "string" && value.toLowerCase() === "work" ? sql`true` : FALSE;
+    case "externalId":
+      if (text === undefined) throw unsupported("externalId compares with a string.");
+      return eq(partnerUser.externalId, text);
+    case "id":
+      return text !== undefined && isId(text) ? eq(partnerUser.id, text) : FALSE;
+    case "active":
+      if (typeof value !== "boolean") throw unsupported("active compares with true or false.");
+      return value ? isNull(partnerUser.suspendedAt) : isNotNull(partnerUser.suspendedAt);
+    default:
+      throw unsupported(`Filtering on "${attr}" is not supported.`);
+  }
+}
+
+function toSql(f: Filter): SQL {
+  switch (f.op) {
+    case "and":
+      return and(...f.filters.map(toSql))!;
+    case "or":
+      return or(...f.filters.map(toSql))!;
+    case "not":
+      return not(toSql(f.filter));
+    case "[]":
+      // emails[type eq "work"] and the like: the value filter applies to the attribute's sub-attributes.
+      return toSql(prefixed(f.valFilter, f.attrPath));
+    case "eq":
+      return equals(attribute(f.attrPath), f.compValue);
+    default:
+      throw unsupported(`The operator "${f.op}" is not supported.`);
+  }
+}
+
+function prefixed(f: Filter, parent: string): Filter {
+  if (f.op === "and" || f.op === "or") return { ...f, filters: f.filters.map((x) => prefixed(x, parent)) };
+  if (f.op === "not") return { ...f, filter: prefixed(f.filter, parent) };
+  if (f.op === "[]") throw unsupported("Nested value filters are not supported.");
+  const leaf = f as Extract<Filter, { attrPath: string }>;
+  return { ...leaf, attrPath: `${parent}.${leaf.attrPath}` };
+}
+
+/** A SCIM filter (RFC 7644 §3.4.2.2) over a partner's users, as SQL; unsupported parts are 400 invalidFilter. */
+export function userFilter(filter: string): SQL {
+  let tree: Filter;
+  try {
+    tree = parse(filter);
+  } catch {
+    throw new ScimError(400, `The filter could not be parsed: ${filter.slice(0, 200)}`, "invalidFilter");
+  }
+  return toSql(tree);
+}
