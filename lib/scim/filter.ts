@@ -3,11 +3,16 @@ import { and, eq, isNotNull, isNull, not, or, sql, type SQL } from "drizzle-orm"
 import { parse, type Filter } from "scim2-parse-filter";
 import { partnerUser } from "@/db/schema";
 import { isId } from "@/lib/ids";
+import { escapeLike } from "@/lib/pagination";
 import { ScimError } from "./errors";
 import { canonicalName, USER_SCHEMA } from "./user-resource";
 
 const unsupported = (what: string) =>
-  new ScimError(400, `${what} Supported: userName, externalId, id, emails(.value), emails.type and active with eq, combined with and/or.`, "invalidFilter");
+  new ScimError(
+    400,
+    `${what} Supported: userName, emails(.value) and externalId with eq, ne, co, sw, ew or pr; id, emails.type and active with eq; and, or, not.`,
+    "invalidFilter",
+  );
 
 /** "urn:…:User:userName" and "USERNAME" both name userName. */
 function attribute(path: string): string {
@@ -46,6 +51,29 @@ function equals(attr: string, value: unknown): SQL {
   }
 }
 
+/** The text a string attribute compares on (case-insensitively, RFC 7643 caseExact false). */
+function column(attr: string): SQL | undefined {
+  if (attr === "userName") return sql`lower(coalesce(${partnerUser.directoryUserName}, ${partnerUser.email}))`;
+  if (attr === "emails" || attr === "emails.value") return sql`lower(${partnerUser.email})`;
+  if (attr === "externalId") return sql`lower(${partnerUser.externalId})`;
+  return undefined;
+}
+
+function matches(attr: string, op: "co" | "sw" | "ew", value: unknown): SQL {
+  const col = column(attr);
+  if (!col) throw unsupported(`The operator "${op}" is not supported on "${attr}".`);
+  if (typeof value !== "string") throw unsupported(`"${op}" compares with a string.`);
+  const v = escapeLike(value.toLowerCase());
+  const pattern = op === "co" ? `%${v}%` : op === "sw" ? `${v}%` : `%${v}`;
+  return sql`${col} like ${pattern}`;
+}
+
+function present(attr: string): SQL {
+  if (attr === "externalId") return isNotNull(partnerUser.externalId);
+  if (column(attr)) return sql`true`;
+  throw unsupported(`"pr" is not supported on "${attr}".`);
+}
+
 function toSql(f: Filter): SQL {
   switch (f.op) {
     case "and":
@@ -59,6 +87,14 @@ function toSql(f: Filter): SQL {
       return toSql(prefixed(f.valFilter, f.attrPath));
     case "eq":
       return equals(attribute(f.attrPath), f.compValue);
+    case "ne":
+      return not(equals(attribute(f.attrPath), f.compValue));
+    case "co":
+    case "sw":
+    case "ew":
+      return matches(attribute(f.attrPath), f.op, f.compValue);
+    case "pr":
+      return present(attribute(f.attrPath));
     default:
       throw unsupported(`The operator "${f.op}" is not supported.`);
   }

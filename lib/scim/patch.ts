@@ -1,5 +1,5 @@
 import "server-only";
-import { scimPatch, type ScimPatchOperation, type ScimResource } from "scim-patch";
+import { InvalidScimPatchOp, NoPathInScimPatchOp, NoTarget, scimPatch, type ScimPatchOperation, type ScimResource } from "scim-patch";
 import { scimPatchSchema } from "@/lib/validations/scim";
 import { ScimError, type ScimType } from "./errors";
 import { canonicalKeys, canonicalName } from "./user-resource";
@@ -33,9 +33,9 @@ function readOnlyTouched(op: { path?: string; value?: unknown }): boolean {
 }
 
 function fail(err: unknown): never {
-  const e = err as { name?: string; message?: string; scimType?: string };
-  const type: ScimType = e.name === "NoTarget" ? "noTarget" : e.name === "InvalidScimPatchOp" || e.name === "NoPathInScimPatchOp" ? "invalidPath" : "invalidSyntax";
-  throw new ScimError(400, `The patch cannot be applied: ${(e.message ?? "invalid operation").replace(/^Invalid SCIM Patch: /, "").slice(0, 300)}`, type);
+  const type: ScimType = err instanceof NoTarget ? "noTarget" : err instanceof InvalidScimPatchOp || err instanceof NoPathInScimPatchOp ? "invalidPath" : "invalidSyntax";
+  const message = err instanceof Error ? err.message.replace(/^Invalid SCIM Patch: /, "") : "invalid operation";
+  throw new ScimError(400, `The patch cannot be applied: ${message.slice(0, 300)}`, type);
 }
 
 /**
