@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { OrgActivitySection } from "@/components/activity/org-activity-section";
+import { ScimSection } from "@/components/scim/scim-section";
 import { CopyButton } from "@/components/partners/copy-button";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
@@ -16,6 +17,9 @@ import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getPartnerOrg } from "@/lib/partners/orgs";
+
+import { createScimTokenAction } from "../actions/create-scim-token";
+import { revokeScimTokenAction } from "../actions/revoke-scim-token";
 
 export const metadata = { title: "Partner organisation" };
 
@@ -89,6 +93,8 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         </a>
         {can(admin, "user:create", org.id) ? <ImportUsersDialog orgId={org.id} /> : null}
       </div>
+
+      <ScimSection actor={admin} orgId={org.id} actions={{ create: createScimTokenAction, revoke: revokeScimTokenAction }} />
 
       <OrgActivitySection admin={admin} orgId={org.id} />
 
