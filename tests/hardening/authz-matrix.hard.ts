@@ -9,6 +9,7 @@ import { after, before, test } from "node:test";
 import { systemActor } from "@/lib/auth/actor";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
+import { createScimToken } from "@/lib/scim/tokens";
 import { issueToken } from "@/lib/password-links/tokens";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
 import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
@@ -30,6 +31,8 @@ const everyone: Expect = () => true;
 const partnerAdminOwnOrg: Expect = (c, t) => c === "partnerAdminA" && t === "A";
 const partnerOwnOrg: Expect = (c, t) => c.startsWith("partner") && t === "A";
 const apiClient: Expect = (c) => c === "apiValid";
+/** Only org A's unrevoked SCIM token, and only on A's base URL. */
+const scimOwnOrg: Expect = (c, t) => c === "scimA" && t === "A";
 
 const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
 const freshEmail = () => `${uniq("m")}@matrix.example`;
@@ -63,6 +66,11 @@ const ACTIONS: Record<string, ReturnType<typeof action>> = {
   ),
   "app/(admin)/settings/profile/partners/actions/update-partner.ts#updatePartnerAction": action(
     async (w, t) => ({ id: org(w, t).id, name: org(w, t).name, logo: "https://logos.example/matrix.png" }),
+    adminWriter,
+  ),
+  "app/(admin)/settings/profile/partners/actions/create-scim-token.ts#createScimTokenAction": action(async (w, t) => ({ orgId: org(w, t).id, description: uniq("tok") }), adminWriter),
+  "app/(admin)/settings/profile/partners/actions/revoke-scim-token.ts#revokeScimTokenAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, id: (await createScimToken(w.database.db, systemActor, org(w, t).id, {})).row.id }),
     adminWriter,
   ),
   "app/(admin)/settings/profile/partners/actions/create-user.ts#createUserAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail() }), adminWriter),
@@ -193,9 +201,44 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: success,
     expect: apiClient,
   },
+  ...scimRoutes(),
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, expect: anyAdmin },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, expect: anyAdmin },
 };
+
+/** Every SCIM endpoint, aimed at the target org's base URL; each caller sends what it holds as the bearer. */
+function scimRoutes(): Record<string, RouteSpec> {
+  const base = (w: World, t: Target) => `/api/scim/v2/${org(w, t).id}`;
+  const scimJson = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/scim+json" }, body: JSON.stringify(body) });
+  const user = async (w: World, t: Target) => `${base(w, t)}/Users/${(await invitedUser(w, t)).id}`;
+  const P = "/api/scim/v2/[partnerOrganisationId]";
+  const get = (path: (w: World, t: Target) => string): RouteSpec => ({ request: async (w, t) => ({ path: path(w, t) }), allowed: success, expect: scimOwnOrg });
+  return {
+    [`${P}/ServiceProviderConfig GET`]: get((w, t) => `${base(w, t)}/ServiceProviderConfig`),
+    [`${P}/ResourceTypes GET`]: get((w, t) => `${base(w, t)}/ResourceTypes`),
+    [`${P}/ResourceTypes/[id] GET`]: get((w, t) => `${base(w, t)}/ResourceTypes/User`),
+    [`${P}/Schemas GET`]: get((w, t) => `${base(w, t)}/Schemas`),
+    [`${P}/Schemas/[id] GET`]: get((w, t) => `${base(w, t)}/Schemas/urn:ietf:params:scim:schemas:core:2.0:User`),
+    [`${P}/Users GET`]: get((w, t) => `${base(w, t)}/Users?filter=${encodeURIComponent(`userName eq "${w.emails.pViewer}"`)}`),
+    [`${P}/Users POST`]: {
+      request: async (w, t) => ({ path: `${base(w, t)}/Users`, init: scimJson("POST", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: freshEmail() }) }),
+      allowed: success,
+      expect: scimOwnOrg,
+    },
+    [`${P}/Users/[id] GET`]: { request: async (w, t) => ({ path: await user(w, t) }), allowed: success, expect: scimOwnOrg },
+    [`${P}/Users/[id] PUT`]: {
+      request: async (w, t) => ({ path: await user(w, t), init: scimJson("PUT", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: freshEmail(), active: true }) }),
+      allowed: success,
+      expect: scimOwnOrg,
+    },
+    [`${P}/Users/[id] PATCH`]: {
+      request: async (w, t) => ({ path: await user(w, t), init: scimJson("PATCH", { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active: false } }] }) }),
+      allowed: success,
+      expect: scimOwnOrg,
+    },
+    [`${P}/Users/[id] DELETE`]: { request: async (w, t) => ({ path: await user(w, t), init: { method: "DELETE" } }), allowed: success, expect: scimOwnOrg },
+  };
+}
 
 let w: World;
 before(async () => {

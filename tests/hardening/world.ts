@@ -10,6 +10,7 @@ import { createApiClient, revokeApiClient } from "@/lib/api-clients/api-clients"
 import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
+import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { Client } from "./client";
 import { AUTH_SECRET, freshPgDatabase, startApp, type AppServer } from "./server";
 
@@ -19,7 +20,11 @@ process.env.AUTH_SECRET ||= AUTH_SECRET;
 
 export const PASSWORD = "hardening-password-42";
 
-export const CALLERS = ["anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked"] as const;
+export const CALLERS = [
+  "anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked",
+  // Org A's directory: a SCIM token of A, and one of A's that was revoked.
+  "scimA", "scimRevokedA",
+] as const;
 export type Caller = (typeof CALLERS)[number];
 export type Target = "A" | "B";
 
@@ -31,6 +36,8 @@ export interface World {
   orgB: { id: string; name: string };
   clients: Record<Caller, Client>;
   api: { valid: { id: string; secret: string }; revoked: { id: string; secret: string } };
+  /** Org A's SCIM tokens (bearer), for requests that need them outside the matrix. */
+  scim: { valid: string; revoked: string };
   emails: Record<string, string>;
 }
 
@@ -85,6 +92,9 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   const revokedToken = await tokenFor(app.base, revoked.client.id, revoked.secret);
   await revokeApiClient(database.db, systemActor, revoked.client.id);
   if (!validToken || !revokedToken) throw new Error("could not get access tokens");
+  const scimValid = await createScimToken(database.db, systemActor, orgA.id, { description: "matrix" });
+  const scimRevoked = await createScimToken(database.db, systemActor, orgA.id, { description: "revoked" });
+  await revokeScimToken(database.db, systemActor, orgA.id, scimRevoked.row.id);
 
   const signedIn = async (provider: "admin" | "partner", email: string) => {
     const c = new Client(app.base);
@@ -101,6 +111,8 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     adminOwner: await signedIn("admin", aOwner.email),
     apiValid: new Client(app.base, validToken),
     apiRevoked: new Client(app.base, revokedToken),
+    scimA: new Client(app.base, scimValid.token),
+    scimRevokedA: new Client(app.base, scimRevoked.token),
   };
   return {
     app,
@@ -109,6 +121,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     orgB,
     clients,
     api: { valid: { id: valid.client.id, secret: valid.secret }, revoked: { id: revoked.client.id, secret: revoked.secret } },
+    scim: { valid: scimValid.token, revoked: scimRevoked.token },
     emails: { pAdmin: pAdmin.email, pViewer: pViewer.email, pMaint: pMaint.email, aViewer: aViewer.email, aAdmin: aAdmin.email, aOwner: aOwner.email },
     drop: async () => {
       await app.stop();
@@ -118,7 +131,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "scim_token"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {
