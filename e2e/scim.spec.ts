@@ -49,7 +49,7 @@ test("Provisioning (SCIM): create a token (shown once), a directory provisions a
   await partner.getByLabel("Email").fill(email);
   await partner.getByLabel("Password").fill("scim-user-password-1");
   await partner.getByRole("button", { name: "Sign in" }).click();
-  await expect(partner.getByRole("alert")).toContainText("Your account is suspended");
+  await expect(partner.getByRole("alert").filter({ hasText: "Your account is suspended" })).toBeVisible();
   await expectAccessible(partner);
 
   await page.reload();
