@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { FormAlert } from "@/components/forms/form-alert";
 import { getAdmin, getPartner } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };
@@ -14,9 +15,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <h1 className="mb-1 text-xl font-semibold">Partner Management</h1>
         <p className="mb-6 text-sm text-muted-foreground">Sign in as a portal admin.</p>
         {password === "set" ? (
-          <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          <FormAlert tone="notice" className="mb-4">
             Your password is set. Sign in with it now.
-          </p>
+          </FormAlert>
         ) : null}
         <SignInForm provider="admin" redirectTo="/settings/profile/partners" />
         <p className="mt-6 text-sm text-muted-foreground">

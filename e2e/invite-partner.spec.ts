@@ -38,6 +38,9 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await partner.getByRole("radio", { name: "End customer" }).check();
   await partner.getByRole("button", { name: "Submit partner form" }).click();
   await expect(partner).toHaveURL(/\/partner$/);
+  // The approved organisation's pages, with no reload: its details and its team.
+  await expect(partner.getByText("A00077777", { exact: true })).toBeVisible();
+  await expect(partner.getByRole("heading", { name: "Team" })).toBeVisible();
   await partner.goto("/partner/complete");
   await expect(partner).toHaveURL(/\/partner$/);
 

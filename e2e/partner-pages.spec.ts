@@ -1,5 +1,5 @@
 import { e2eOutbox } from "../playwright.config";
-import { expect, expectAccessible, test, unique } from "./fixtures";
+import { expect, expectAccessible, refetchesDuring, test, unique } from "./fixtures";
 import { adminPage, createOrg, createUser, linksTo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail, userRow } from "./partner-helpers";
 
 // Each test walks several users through several pages (and argon2 hashing) on a small machine.
@@ -118,10 +118,16 @@ test("resend and revoke an invitation; forgot password answers alike and sends a
   await setPassword(page, reset, "a-brand-new-password");
   await signInAsPartner(page, email, "a-brand-new-password", orgName);
 
-  // An admin can send a reset link to an active user, never set the password.
+  // An admin can send a reset link to an active user, never set the password. The organisation's
+  // activity, open on the page, shows it at once.
   await admin.reload();
+  const activity = admin.getByRole("region", { name: /^Activity/ });
+  await activity.getByRole("button", { name: /^Activity/ }).click();
+  const resets = activity.getByRole("row").filter({ hasText: "Password reset sent" });
+  await expect(resets).toHaveCount(1);
   await admin.getByRole("button", { name: `Send password reset to ${email}` }).click();
   await expect(admin.getByText(`Password reset link sent to ${email}.`)).toBeVisible();
+  await expect(resets).toHaveCount(2);
   await expect.poll(() => linksTo(e2eOutbox, email, "reset-password").length).toBe(2);
 });
 
@@ -141,9 +147,12 @@ test("partner Admins manage the team; a Viewer's invite is refused by the server
   await a.getByLabel("Email address").fill(bob);
   await a.getByLabel("Role", { exact: true }).selectOption("admin");
   await expectAccessible(a);
-  await a.getByRole("button", { name: "Send invitation" }).click();
-  await expect(a.getByText(`Invitation sent to ${bob}.`)).toBeVisible();
-  await expect(a.getByRole("row").filter({ hasText: bob })).toContainText("Invited");
+  const invited = await refetchesDuring(a, async () => {
+    await a.getByRole("button", { name: "Send invitation" }).click();
+    await expect(a.getByText(`Invitation sent to ${bob}.`)).toBeVisible();
+    await expect(a.getByRole("row").filter({ hasText: bob })).toContainText("Invited");
+  });
+  expect(invited).toBe(0);
   const b = await partnerPage(browser, e2eOutbox, bob, orgName);
 
   // Alice opens the invite form; meanwhile Bob makes her a Viewer; her stale form is refused on the server.

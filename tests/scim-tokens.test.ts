@@ -91,16 +91,20 @@ describe(`SCIM tokens and suspension (${databaseKind})`, () => {
     assert.equal(inA.role, "maintainer");
   });
 
-  test("suspension: the status shows it, the session version moves, restoring clears it; Viewers cannot suspend", async () => {
+  test("suspension: only a directory suspends; the status shows it, the session version moves, restoring clears it", async () => {
+    const directory = (await authenticateScimToken(database.db, orgA, (await createScimToken(database.db, portalOwner, orgA, {})).token))!;
     const user = await createPartnerUser(database.db, portalOwner, orgA, { email: "suspend-me@a.example" });
-    await assert.rejects(updatePartnerUser(database.db, partner("pv", orgA, "viewer"), orgA, user.id, { suspended: true }), refused("forbidden"));
-    const suspended = await updatePartnerUser(database.db, partner("pa", orgA, "admin"), orgA, user.id, { suspended: true });
+    // No page offers suspension to people yet, so the policy gives it to no human role.
+    for (const actor of [partner("pv", orgA, "viewer"), partner("pa", orgA, "admin"), portalOwner]) {
+      await assert.rejects(updatePartnerUser(database.db, actor, orgA, user.id, { suspended: true }), refused("forbidden"));
+    }
+    const suspended = await updatePartnerUser(database.db, directory, orgA, user.id, { suspended: true });
     assert.ok(suspended.suspendedAt);
     assert.equal(suspended.sessionVersion, user.sessionVersion + 1);
     assert.equal((await partnerUserStatuses(database.db, [suspended])).get(user.id), "suspended");
-    const again = await updatePartnerUser(database.db, portalOwner, orgA, user.id, { suspended: true });
+    const again = await updatePartnerUser(database.db, directory, orgA, user.id, { suspended: true });
     assert.equal(again.sessionVersion, suspended.sessionVersion, "suspending twice changes nothing");
-    const restored = await updatePartnerUser(database.db, portalOwner, orgA, user.id, { suspended: false });
+    const restored = await updatePartnerUser(database.db, directory, orgA, user.id, { suspended: false });
     assert.equal(restored.suspendedAt, null);
     assert.equal((await partnerUserStatuses(database.db, [restored])).get(user.id), "invited");
     const [row] = await database.db.select().from(partnerUser).where(eq(partnerUser.id, user.id));

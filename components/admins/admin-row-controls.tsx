@@ -1,34 +1,23 @@
 "use client";
 import { Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import { changeAdminRoleAction } from "@/app/(admin)/settings/admins/actions/change-admin-role";
 import { removeAdminAction } from "@/app/(admin)/settings/admins/actions/remove-admin";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import type { AdminRole } from "@/db/schema";
 import { ADMIN_ROLE_LABEL } from "./labels";
 
 /** Change role and Remove, for one admin. Rendered only for Owners and Admins; the server checks again. */
 export function AdminRoleSelect({ id, email, role, roles }: { id: string; email: string; role: AdminRole; roles: AdminRole[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(changeAdminRoleAction, { success: (data) => `${email} is now ${ADMIN_ROLE_LABEL[data.role]}.` });
   return (
     <select
       aria-label={`Role of ${email}`}
       value={role}
       disabled={pending}
       className="h-8 rounded-md border border-input bg-background px-2 text-sm"
-      onChange={(e) => {
-        const next = e.target.value as AdminRole;
-        startTransition(async () => {
-          const result = await changeAdminRoleAction({ id, role: next });
-          if (!result.ok) toast.error(result.message);
-          else toast.success(`${email} is now ${ADMIN_ROLE_LABEL[result.data.role]}.`);
-          router.refresh();
-        });
-      }}
+      onChange={(e) => run({ id, role: e.target.value as AdminRole })}
     >
       {(roles.includes(role) ? roles : [role, ...roles]).map((r) => (
         <option key={r} value={r} disabled={!roles.includes(r)}>
@@ -50,7 +39,8 @@ export function RemoveAdminButton({ id, email }: { id: string; email: string }) 
       title="Remove admin?"
       description={`${email} loses access to Partner Management and is signed out at once.`}
       confirmLabel="Remove"
-      run={() => removeAdminAction({ id })}
+      action={removeAdminAction}
+      input={{ id }}
       success={`${email} removed.`}
     />
   );

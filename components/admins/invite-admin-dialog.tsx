@@ -4,9 +4,9 @@ import { UserPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { inviteAdminAction } from "@/app/(admin)/settings/admins/actions/invite-admin";
-import { useActionDialog } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { AdminRole } from "@/db/schema";
@@ -19,7 +19,7 @@ export function InviteAdminDialog({ roles }: { roles: AdminRole[] }) {
   const { errors, isSubmitting } = form.formState;
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty,
-    submit: (values) => inviteAdminAction(values),
+    action: inviteAdminAction,
     onSuccess: (data) => {
       if (data.mailSent) toast.success(`Invitation sent to ${data.email}.`);
       else toast.warning(`${data.email} was added, but the invitation mail could not be sent.`);

@@ -1,13 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiClientAction } from "@/app/(admin)/settings/api-clients/actions/create-api-client";
 import { CopyButton } from "@/components/partners/copy-button";
-import { applyResult } from "@/components/partners/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -18,19 +17,19 @@ type Created = { id: string; name: string; secret: string };
 
 /** Creates a client, then shows its secret this one time; closing the dialog forgets it. */
 export function CreateApiClientDialog() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const form = useForm<CreateApiClientFormValues>({ resolver: zodResolver(createApiClientSchema), defaultValues: { name: "" } });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await createApiClientAction(values));
-    if (!data) return;
-    setCreated(data);
-    form.reset({ name: "" });
-    router.refresh();
+  const { run } = useAction(createApiClientAction, {
+    form,
+    onSuccess: (data) => {
+      setCreated(data);
+      form.reset({ name: "" });
+    },
   });
+  const onSubmit = form.handleSubmit((values) => run(values));
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);

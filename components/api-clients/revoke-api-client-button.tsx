@@ -1,7 +1,7 @@
 "use client";
 import { revokeApiClientAction } from "@/app/(admin)/settings/api-clients/actions/revoke-api-client";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 
 export function RevokeApiClientButton({ id, name }: { id: string; name: string }) {
   return (
@@ -14,7 +14,8 @@ export function RevokeApiClientButton({ id, name }: { id: string; name: string }
       title="Revoke API client?"
       description={`${name} can no longer get access tokens, and the tokens it has stop working at once. This cannot be undone.`}
       confirmLabel="Revoke client"
-      run={() => revokeApiClientAction({ id })}
+      action={revokeApiClientAction}
+      input={{ id }}
       success={`API client "${name}" revoked.`}
     />
   );

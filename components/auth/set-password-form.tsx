@@ -5,11 +5,13 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { setPasswordAction } from "@/app/(links)/actions/set-password";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useHydrated } from "./use-hydrated";
 import { newPasswordSchema } from "@/lib/validations/auth";
+import { useHydrated } from "./use-hydrated";
 
 type Values = z.input<typeof newPasswordSchema>;
 
@@ -20,27 +22,16 @@ export function SetPasswordForm({ token, purpose, email }: { token: string; purp
   const form = useForm<Values>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: "", confirm: "" } });
   const { errors, isSubmitting } = form.formState;
   const hydrated = useHydrated();
+  const { run } = useAction(setPasswordAction, { form, onError: setError, onSuccess: (data) => router.replace(data.redirectTo) });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await setPasswordAction({ ...values, token, purpose });
-    if (!result.ok) {
-      const fields = result.fieldErrors ?? {};
-      if (fields.password) form.setError("password", { message: fields.password[0] });
-      if (fields.confirm) form.setError("confirm", { message: fields.confirm[0] });
-      if (!fields.password && !fields.confirm) setError(result.message);
-      return;
-    }
-    router.replace(result.data.redirectTo);
+    await run({ ...values, token, purpose });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      {error ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormAlert>{error}</FormAlert> : null}
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <FormField id="new-password" label="New password" hint="At least 12 characters." error={errors.password?.message}>

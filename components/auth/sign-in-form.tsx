@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -31,16 +32,11 @@ export function SignInForm({ provider, redirectTo }: { provider: string; redirec
       return;
     }
     router.replace(redirectTo);
-    router.refresh();
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      {error ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormAlert>{error}</FormAlert> : null}
       <FormField id={`${provider}-email`} label="Email" error={errors.email?.message}>
         {(aria) => <Input type="email" autoComplete="username" {...aria} {...form.register("email")} />}
       </FormField>

@@ -2,11 +2,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { inviteMemberAction } from "@/app/partner/actions/invite-member";
-import { useActionDialog } from "@/components/partners/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { inviteMemberSchema, type InviteMemberFormValues } from "@/lib/validations/partner-member";
@@ -20,10 +19,9 @@ export function InviteMemberDialog({ orgId }: { orgId: string }) {
 
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY,
-    submit: (values) => inviteMemberAction({ ...values, orgId }),
-    onSuccess: (data) => {
-      toast.success(`Invitation sent to ${data.email}.`);
-    },
+    action: inviteMemberAction,
+    input: (values) => ({ ...values, orgId }),
+    success: (data) => `Invitation sent to ${data.email}.`,
   });
 
   return (

@@ -1,15 +1,20 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction } from "@/app/partner/actions/change-member-role";
+import { useAction } from "@/components/forms/use-action";
 import type { PartnerRole } from "@/db/schema";
 import { ROLE_LABEL } from "./labels";
 
 export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string; userId: string; email: string; role: PartnerRole }) {
-  const router = useRouter();
   const [value, setValue] = useState(role);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(changeMemberRoleAction, {
+    success: (data) => `${email} is now ${ROLE_LABEL[data.role]}.`,
+    onError: (message) => {
+      setValue(role);
+      toast.error(message);
+    },
+  });
   return (
     <select
       aria-label={`Role of ${email}`}
@@ -19,16 +24,7 @@ export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string
       onChange={(e) => {
         const next = e.target.value as PartnerRole;
         setValue(next);
-        startTransition(async () => {
-          const result = await changeMemberRoleAction({ orgId, userId, role: next });
-          if (!result.ok) {
-            setValue(role);
-            toast.error(result.message);
-            return;
-          }
-          toast.success(`${email} is now ${ROLE_LABEL[next]}.`);
-          router.refresh();
-        });
+        run({ orgId, userId, role: next });
       }}
     >
       {(["viewer", "maintainer", "admin"] as const).map((r) => (

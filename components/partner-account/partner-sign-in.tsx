@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SUSPENDED_MESSAGE } from "@/components/auth/messages";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { FormAlert } from "@/components/forms/form-alert";
 import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
 import { SsoButton } from "./sso-button";
 
@@ -21,15 +22,11 @@ export function PartnerSignIn({ notice, error }: { notice?: keyof typeof NOTICE;
         <h1 className="mb-1 text-xl font-semibold">Partner sign-in</h1>
         <p className="mb-6 text-sm text-muted-foreground">Sign in to your organisation&apos;s partner pages.</p>
         {notice ? (
-          <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          <FormAlert tone="notice" className="mb-4">
             {NOTICE[notice]}
-          </p>
+          </FormAlert>
         ) : null}
-        {error ? (
-          <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive">
-            {ERROR[error]}
-          </p>
-        ) : null}
+        {error ? <FormAlert className="mb-4">{ERROR[error]}</FormAlert> : null}
         <SignInForm provider="partner" redirectTo="/partner" />
         <p className="mt-3 text-sm">
           <Link className="underline" href="/partner/forgot-password">

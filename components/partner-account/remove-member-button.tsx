@@ -2,7 +2,7 @@
 import { Trash2 } from "lucide-react";
 import { removeMemberAction } from "@/app/partner/actions/remove-member";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 
 export function RemoveMemberButton({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
   return (
@@ -15,7 +15,8 @@ export function RemoveMemberButton({ orgId, userId, email }: { orgId: string; us
       title="Remove member?"
       description={`${email} will lose access to your partner pages at once.`}
       confirmLabel="Remove"
-      run={() => removeMemberAction({ orgId, userId })}
+      action={removeMemberAction}
+      input={{ orgId, userId }}
       success={`${email} removed.`}
     />
   );

@@ -2,13 +2,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createPartnerAction } from "@/app/(admin)/settings/profile/partners/actions/create-partner";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { createPartnerOrgSchema, type CreatePartnerOrgFormValues } from "@/lib/validations/partner-org";
 import { PartnerOrgFields } from "./partner-org-fields";
-import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", logo: "", zuoraAccountId: "", salesforceAccountId: "", invoiceOwner: undefined };
 
@@ -21,10 +20,8 @@ export function CreatePartnerDialog({ salesforceRequired }: { salesforceRequired
 
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY as never,
-    submit: (values) => createPartnerAction(values),
-    onSuccess: (data) => {
-      toast.success(`Partner organisation "${data.name}" created with ID ${data.id}.`);
-    },
+    action: createPartnerAction,
+    success: (data) => `Partner organisation "${data.name}" created with ID ${data.id}.`,
   });
 
   return (

@@ -2,14 +2,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createUserAction } from "@/app/(admin)/settings/profile/partners/actions/create-user";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { createPartnerUserSchema, type CreatePartnerUserFormValues } from "@/lib/validations/partner-user";
-import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", email: "", phone: "" };
 
@@ -19,10 +18,9 @@ export function CreateUserDialog({ orgId }: { orgId: string }) {
 
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY,
-    submit: (values) => createUserAction({ ...values, orgId }),
-    onSuccess: (data) => {
-      toast.success(`User ${data.email} created. An invitation has been sent.`);
-    },
+    action: createUserAction,
+    input: (values) => ({ ...values, orgId }),
+    success: (data) => `User ${data.email} created. An invitation has been sent.`,
   });
 
   return (

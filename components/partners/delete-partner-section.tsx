@@ -1,17 +1,20 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { deletePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/delete-partner";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 
-/** Seed 002's pattern: a confirm checkbox enables the delete button. */
+/** Edgio's pattern for deleting: a confirm checkbox enables the delete button. */
 export function DeletePartnerSection({ orgId, orgName }: { orgId: string; orgName: string }) {
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(deletePartnerAction, {
+    success: `Partner organisation "${orgName}" deleted.`,
+    onSuccess: () => router.replace("/settings/profile/partners"),
+  });
   return (
     <section aria-labelledby="delete-heading" className="space-y-3 rounded-md border border-destructive/40 p-4">
       <h2 id="delete-heading" className="text-lg font-semibold text-destructive">
@@ -24,22 +27,7 @@ export function DeletePartnerSection({ orgId, orgName }: { orgId: string; orgNam
         <Checkbox id="confirm-delete" checked={confirmed} onCheckedChange={(v) => setConfirmed(v === true)} />
         <Label htmlFor="confirm-delete">Confirm that I want to delete this organisation</Label>
       </div>
-      <Button
-        variant="destructive"
-        disabled={!confirmed || pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await deletePartnerAction({ id: orgId, confirm: true });
-            if (!result.ok) {
-              toast.error(result.message);
-              return;
-            }
-            toast.success(`Partner organisation "${orgName}" deleted.`);
-            router.replace("/settings/profile/partners");
-            router.refresh();
-          })
-        }
-      >
+      <Button variant="destructive" disabled={!confirmed || pending} onClick={() => run({ id: orgId, confirm: true })}>
         Delete Organisation
       </Button>
     </section>

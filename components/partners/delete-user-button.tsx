@@ -2,7 +2,7 @@
 import { Trash2 } from "lucide-react";
 import { deleteUserAction } from "@/app/(admin)/settings/profile/partners/actions/delete-user";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 
 export function DeleteUserButton({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
   return (
@@ -15,7 +15,8 @@ export function DeleteUserButton({ orgId, userId, email }: { orgId: string; user
       title="Delete user?"
       description={`${email} will be removed from this partner organisation and signed out of the partner pages at once.`}
       confirmLabel="Delete"
-      run={() => deleteUserAction({ orgId, userId })}
+      action={deleteUserAction}
+      input={{ orgId, userId }}
       success={`User ${email} deleted.`}
     />
   );

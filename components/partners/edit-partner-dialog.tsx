@@ -1,41 +1,34 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
 import { updatePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/update-partner";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { editPartnerOrgSchema } from "@/lib/validations/partner-org";
-import { applyResult } from "./use-action-form";
 
 type Values = z.input<typeof editPartnerOrgSchema>;
 
 /** The pencil icon: the only editable fields are the partner organisation name and logo. */
 export function EditPartnerDialog({ org }: { org: { id: string; name: string; logo: string | null } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const defaults = { name: org.name, logo: org.logo ?? "" };
   const form = useForm<Values>({ resolver: zodResolver(editPartnerOrgSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await updatePartnerAction({ ...values, id: org.id }));
-    if (!data) return;
-    toast.success("Partner organisation updated.");
-    setOpen(false);
-    router.refresh();
+  const { open, setOpen, onSubmit } = useActionDialog(form, {
+    empty: defaults,
+    action: updatePartnerAction,
+    input: (values) => ({ ...values, id: org.id }),
+    success: "Partner organisation updated.",
   });
 
   return (
     <FormDialog
       open={open}
-      onOpenChange={(next) => {
+      onOpenChange={(next: boolean) => {
         if (next) form.reset(defaults);
         setOpen(next);
       }}

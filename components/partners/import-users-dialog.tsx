@@ -1,10 +1,9 @@
 "use client";
 import { Upload } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { importUsersAction } from "@/app/(admin)/settings/profile/partners/actions/import-users";
 import { previewImportAction } from "@/app/(admin)/settings/profile/partners/actions/preview-import";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -15,12 +14,10 @@ const MAX_BYTES = 512 * 1024;
 
 /** Upload → per-row report → confirm. Nothing is written until "Import". */
 export function ImportUsersDialog({ orgId }: { orgId: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
 
   const reset = () => {
     setCsv(null);
@@ -28,37 +25,32 @@ export function ImportUsersDialog({ orgId }: { orgId: string }) {
     setError(null);
   };
 
-  const onFile = (file: File | undefined) => {
+  const previewRun = useAction(previewImportAction, { onError: setError });
+  const importRun = useAction(importUsersAction, {
+    success: (data) =>
+      `${data.created} user${data.created === 1 ? "" : "s"} imported. Invitations have been sent.${data.skipped ? ` ${data.skipped} row${data.skipped === 1 ? "" : "s"} skipped.` : ""}`,
+    onSuccess: () => {
+      reset();
+      setOpen(false);
+    },
+  });
+  const pending = previewRun.pending || importRun.pending;
+
+  const onFile = async (file: File | undefined) => {
     reset();
     if (!file) return;
     if (file.size > MAX_BYTES) {
       setError("The file is larger than 512 KB; split it.");
       return;
     }
-    startTransition(async () => {
-      const text = await file.text();
-      const result = await previewImportAction({ orgId, csv: text });
-      if (!result.ok) {
-        setError(result.fieldErrors?.file?.[0] ? `${result.message}` : result.message);
-        return;
-      }
-      setCsv(text);
-      setPreview(result.data);
-    });
+    const text = await file.text();
+    const data = await previewRun.run({ orgId, csv: text });
+    if (!data) return;
+    setCsv(text);
+    setPreview(data);
   };
 
-  const onImport = () =>
-    startTransition(async () => {
-      const result = await importUsersAction({ orgId, csv });
-      if (!result.ok) {
-        toast.error(result.message);
-        return;
-      }
-      toast.success(`${result.data.created} user${result.data.created === 1 ? "" : "s"} imported. Invitations have been sent.${result.data.skipped ? ` ${result.data.skipped} row${result.data.skipped === 1 ? "" : "s"} skipped.` : ""}`);
-      reset();
-      setOpen(false);
-      router.refresh();
-    });
+  const onImport = () => importRun.run({ orgId, csv });
 
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), o ? null : reset())}>

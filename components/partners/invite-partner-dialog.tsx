@@ -2,14 +2,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { invitePartnerAction } from "@/app/(admin)/settings/profile/partners/actions/invite-partner";
 import { Button } from "@/components/ui/button";
-import { FormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
-import { useActionDialog } from "./use-action-form";
 
 const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
 
@@ -19,10 +18,8 @@ export function InvitePartnerDialog() {
   const { errors, isSubmitting } = form.formState;
   const { open, setOpen, onSubmit } = useActionDialog(form, {
     empty: EMPTY,
-    submit: (values) => invitePartnerAction(values),
-    onSuccess: (data) => {
-      toast.success(`Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`);
-    },
+    action: invitePartnerAction,
+    success: (data) => `Partner organisation "${data.name}" invited. An invitation has been sent to ${data.email}.`,
   });
   return (
     <FormDialog

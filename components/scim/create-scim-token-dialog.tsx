@@ -1,12 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { CopyButton } from "@/components/partners/copy-button";
-import { applyResult } from "@/components/partners/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -30,20 +29,20 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
 
 /** Creates a token, then shows it with the base URL this one time; closing the dialog forgets it. */
 export function CreateScimTokenDialog({ orgId, create }: { orgId: string; create: ScimTokenActions["create"] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const empty = { orgId, description: "" };
   const form = useForm<CreateScimTokenFormValues>({ resolver: zodResolver(createScimTokenSchema), defaultValues: empty });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = applyResult(form, await create(values));
-    if (!data) return;
-    setCreated(data);
-    form.reset(empty);
-    router.refresh();
+  const { run } = useAction(create, {
+    form,
+    onSuccess: (data) => {
+      setCreated(data);
+      form.reset(empty);
+    },
   });
+  const onSubmit = form.handleSubmit((values) => run(values));
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);

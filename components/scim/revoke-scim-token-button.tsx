@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import type { ScimTokenActions } from "./types";
 
 export function RevokeScimTokenButton({ orgId, id, label, revoke }: { orgId: string; id: string; label: string; revoke: ScimTokenActions["revoke"] }) {
@@ -14,7 +14,8 @@ export function RevokeScimTokenButton({ orgId, id, label, revoke }: { orgId: str
       title="Revoke SCIM token?"
       description={`The directory using ${label} can no longer provision users: its next request is refused. Users already provisioned stay. This cannot be undone.`}
       confirmLabel="Revoke token"
-      run={() => revoke({ orgId, id })}
+      action={revoke}
+      input={{ orgId, id }}
       success="SCIM token revoked."
     />
   );

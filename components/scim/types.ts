@@ -1,11 +1,11 @@
-import type { ActionResult } from "@/lib/safe-action";
+import type { ServerAction } from "@/lib/action-result";
 import type { CreateScimTokenFormValues } from "@/lib/validations/scim";
 
 /**
  * The server actions the Provisioning (SCIM) section calls, passed in by the page that places it:
- * the admin app's actions on the partner organisation page, the partner's own on its Settings.
+ * the admin app's actions on the partner organisation page, the partner's own on its pages.
  */
 export interface ScimTokenActions {
-  create: (input: CreateScimTokenFormValues) => Promise<ActionResult<{ id: string; token: string; baseUrl: string }>>;
-  revoke: (input: { orgId: string; id: string }) => Promise<ActionResult<{ id: string }>>;
+  create: ServerAction<CreateScimTokenFormValues, { id: string; token: string; baseUrl: string }>;
+  revoke: ServerAction<{ orgId: string; id: string }, { id: string }>;
 }

@@ -2,63 +2,164 @@ import { forbidden } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 /**
- * What each kind of caller may do: the one place the permission rules live. Domain functions
- * call `assertCan` first, so the admin UI, the server actions and the REST API share it.
+ * Who may do what: the one place the permission rules live, as data. Domain functions call
+ * `assertCan` first, so the admin app, the partner pages and the REST API all reach this table.
+ * The authorization matrix (tests/hardening/authz-matrix.hard.ts) derives what every server
+ * action, page and route must allow from it, and checks that each granted permission is used.
+ *
+ * To add a permission: one line in PERMISSIONS, then one line in each role that has it.
  */
-export type Permission =
-  | "org:read"
-  | "org:create"
-  | "org:update"
-  | "org:delete"
-  | "org:complete-form"
-  | "user:read"
-  | "user:create"
-  | "user:delete"
-  | "user:update"
-  | "user:suspend"
-  | "user:role"
-  | "user:reset"
-  | "activity:read"
-  | "admin:read"
-  | "admin:manage"
-  | "api-client:manage"
-  | "scim:read"
-  | "scim:manage";
+export const PERMISSIONS = {
+  "org:read": "see partner organisations and their details",
+  "org:create": "create or invite partner organisations",
+  "org:update": "edit a partner organisation",
+  "org:delete": "delete a partner organisation and its users",
+  "org:complete-form": "submit a pending organisation's partner form",
+  "user:read": "see partner users",
+  "user:create": "create, invite and re-invite partner users, or revoke their invitations",
+  "user:delete": "delete partner users",
+  "user:update": "change a partner user's name, email or phone",
+  "user:suspend": "suspend a partner user (sessions end, no sign-in) or restore them",
+  "user:role": "give a partner user a role other than Viewer",
+  "user:reset": "send a partner user a password reset link",
+  "activity:read": "read the activity log",
+  "admin:read": "see the portal admins and the API clients",
+  "admin:manage": "invite portal admins, change their roles, remove them",
+  "api-client:manage": "create and revoke API clients",
+  "scim:read": "see a partner organisation's SCIM tokens",
+  "scim:manage": "create and revoke a partner organisation's SCIM tokens",
+} as const;
 
-const ADMIN_WRITE: Permission[] = [
-  "org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete", "user:update",
-  "user:suspend", "user:role", "user:reset", "activity:read", "admin:read", "admin:manage", "api-client:manage",
-  "scim:read", "scim:manage",
-];
-const READ: Permission[] = ["org:read", "user:read", "activity:read", "admin:read", "scim:read"];
-/** A partner's member management: its Admins', and its SCIM tokens' (the directory acts for its Admins). */
-const PARTNER_MEMBERS: Permission[] = ["user:create", "user:delete", "user:update", "user:suspend", "user:role"];
+export type Permission = keyof typeof PERMISSIONS;
 
-/** `orgId`: the organisation acted on, when there is one. Partner users act only on their own. */
-export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+/** Every kind of caller, by role: portal admins, partner users, API clients, the app itself. */
+export type Role =
+  | "admin:owner"
+  | "admin:admin"
+  | "admin:viewer"
+  | "partner:admin"
+  | "partner:maintainer"
+  | "partner:viewer"
+  | "api-client"
+  /**
+   * A partner's directory over SCIM: the partner's member management, in its own organisation
+   * only, plus changing a user's profile and suspending them (no page offers those to people yet).
+   */
+  | "scim-token"
+  | "system"
+  | "anonymous";
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+/**
+ * The table. Partner roles apply to the partner user's own organisation only (see `can`).
+ * What an Owner may do beyond an Admin (grant or remove the Owner role) is a rule about the
+ * target's role, kept with the admins' other rules in lib/admins/admins.ts.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  "admin:owner": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "scim:read",
+    "scim:manage",
+  ],
+  "admin:admin": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "scim:read",
+    "scim:manage",
+  ],
+  "admin:viewer": [
+    "org:read",
+    "user:read",
+    "activity:read",
+    "admin:read",
+    "scim:read",
+  ],
+  "partner:admin": [
+    "org:read",
+    "org:complete-form",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "activity:read",
+    "scim:read",
+    "scim:manage",
+  ],
+  "partner:maintainer": [
+    "org:read",
+    "user:read",
+  ],
+  "partner:viewer": [
+    "org:read",
+    "user:read",
+  ],
+  "api-client": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+  ],
+  "scim-token": [
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:update",
+    "user:suspend",
+    "user:role",
+  ],
+  system: ALL,
+  anonymous: [],
+};
+
+export function roleOf(actor: Actor): Role {
   switch (actor.kind) {
-    case "system":
-      return true;
-    case "anonymous":
-      return false;
     case "admin":
-      if (actor.role === "viewer") return READ.includes(permission);
-      if (permission === "admin:manage") return actor.role === "owner" || actor.role === "admin";
-      return ADMIN_WRITE.includes(permission);
+      return `admin:${actor.role}`;
+    case "partner_user":
+      return `partner:${actor.role}`;
     case "api_client":
-      return ["org:read", "org:create", "org:update", "org:delete", "user:read", "user:create", "user:delete"].includes(permission);
-    case "partner_user": {
-      if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
-      if (permission === "org:read" || permission === "user:read") return true;
-      if (actor.role === "admin") {
-        return [...PARTNER_MEMBERS, "activity:read", "org:complete-form", "scim:read", "scim:manage"].includes(permission);
-      }
-      return false;
-    }
+      return "api-client";
     case "scim_token":
-      if (orgId === undefined || orgId !== actor.partnerOrgId) return false;
-      return permission === "user:read" || PARTNER_MEMBERS.includes(permission);
+      return "scim-token";
+    default:
+      return actor.kind;
   }
+}
+
+/**
+ * `orgId`: the organisation acted on, when there is one. Partner users and SCIM tokens act only on
+ * their own organisation, so for them a permission without that organisation is refused.
+ */
+export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
+  if ((actor.kind === "partner_user" || actor.kind === "scim_token") && (orgId === undefined || orgId !== actor.partnerOrgId)) return false;
+  return ROLE_PERMISSIONS[roleOf(actor)].includes(permission);
 }
 
 export function assertCan(actor: Actor, permission: Permission, orgId?: string): void {

@@ -5,7 +5,7 @@ import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { assertAnotherAdmin } from "./user-update";
 import { deletePartnerUser } from "./users";
 
@@ -50,9 +50,4 @@ export async function removePartnerMember(db: Db, actor: Actor, orgId: string, u
     throw conflict("You cannot remove yourself. Ask another Admin of your organisation.");
   }
   await deletePartnerUser(db, actor, orgId, userId);
-}
-
-/** Until the partner form is approved (seed 004), a pending organisation's users change nothing. */
-export function assertOrgApproved(actor: { orgStatus: "pending" | "approved" }): void {
-  if (actor.orgStatus !== "approved") throw forbidden("Your organisation is pending approval. Complete your partner form first.");
 }

@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
 import type { PartnerSort, PartnersTableSearch } from "@/lib/validations/partner-org";
@@ -274,4 +274,11 @@ export async function completePartnerForm(db: Db, actor: Actor, orgId: string, i
     });
     return after!;
   });
+}
+
+export const PENDING_ORG_MESSAGE = "Your organisation is pending approval. Complete your partner form first.";
+
+/** Until its partner form is submitted, a pending organisation's users change nothing. */
+export function assertOrgApproved(status: PartnerOrgStatus): void {
+  if (status !== "approved") throw forbidden(PENDING_ORG_MESSAGE);
 }

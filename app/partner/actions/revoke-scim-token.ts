@@ -4,7 +4,6 @@ import { partnerAction } from "@/lib/safe-action";
 import { revokeScimToken } from "@/lib/scim/tokens";
 import { revokeScimTokenSchema } from "@/lib/validations/scim";
 
-/** Revoking stays possible while an organisation is pending: taking access away is always allowed. */
 export const revokePartnerScimTokenAction = partnerAction(revokeScimTokenSchema, async ({ orgId, id }, { db, actor }) => {
   await revokeScimToken(db, actor, orgId, id);
   revalidatePath("/partner", "layout");

@@ -11,5 +11,5 @@ export async function completePartnerFormAction(input: unknown) {
     const org = await completePartnerForm(db, actor, actor.partnerOrgId, data);
     revalidatePath("/partner");
     return { name: org.name };
-  })(input);
+  }, { whilePending: true })(input);
 }

@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "./button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "./dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
 /**
  * A trigger that opens a dialog holding one form: the frame every create, invite and edit form
