@@ -138,7 +138,8 @@ describe(`SCIM errors (${databaseKind})`, () => {
   });
 
   test("discovery: an unknown resource type or schema is 404", async () => {
-    assertError(await scim("GET", `${orgA}/ResourceTypes/Group`, { token: tokenA }), 404, undefined, "Group");
+    assertError(await scim("GET", `${orgA}/ResourceTypes/Role`, { token: tokenA }), 404, undefined, "resource type");
+    assertError(await scim("GET", `${orgA}/Groups/owners`, { token: tokenA }), 404, undefined, "group");
     assertError(await scim("GET", `${orgA}/Schemas/urn:nope`, { token: tokenA }), 404, undefined, "schema");
   });
 });

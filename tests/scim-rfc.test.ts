@@ -84,7 +84,9 @@ describe(`SCIM: RFC 7644 examples, discovery and paging (${databaseKind})`, () =
     assert.equal((await call("GET", "ResourceTypes/User")).body.schema, USER);
     const schemas = await call("GET", "Schemas");
     const names = schemas.body.Resources[0].attributes.map((a: { name: string }) => a.name);
-    assert.deepEqual(names, ["userName", "externalId", "name", "displayName", "emails", "phoneNumbers", "roles", "active"]);
+    assert.deepEqual(names, ["userName", "externalId", "name", "displayName", "emails", "phoneNumbers", "roles", "active", "groups"]);
+    assert.deepEqual(schemas.body.Resources.map((r: { name: string }) => r.name), ["User", "Group"]);
+    assert.deepEqual(types.body.Resources.map((r: { endpoint: string }) => r.endpoint), ["/Users", "/Groups"]);
     assert.equal((await call("GET", `Schemas/${USER}`)).body.id, USER);
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { GROUP_SCHEMA } from "./groups";
 import { USER_SCHEMA } from "./user-resource";
 import { LIST_RESPONSE, MAX_RESULTS } from "./users";
 
@@ -30,16 +31,21 @@ export function serviceProviderConfig(baseUrl: string) {
   };
 }
 
-export function userResourceType(baseUrl: string) {
-  return {
-    schemas: [RESOURCE_TYPE_SCHEMA],
-    id: "User",
-    name: "User",
-    endpoint: "/Users",
-    description: "A partner user of this organisation",
-    schema: USER_SCHEMA,
-    meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/User` },
-  };
+const resourceType = (baseUrl: string, name: "User" | "Group", schema: string, description: string) => ({
+  schemas: [RESOURCE_TYPE_SCHEMA],
+  id: name,
+  name,
+  endpoint: `/${name}s`,
+  description,
+  schema,
+  meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/${name}` },
+});
+
+export function resourceTypes(baseUrl: string) {
+  return [
+    resourceType(baseUrl, "User", USER_SCHEMA, "A partner user of this organisation"),
+    resourceType(baseUrl, "Group", GROUP_SCHEMA, "A partner role (Viewer, Maintainer, Admin); its members have that role"),
+  ];
 }
 
 type Attr = { name: string; type: string; multiValued?: boolean; required?: boolean; caseExact?: boolean; mutability?: string; returned?: string; uniqueness?: string; description: string; subAttributes?: Attr[] };
@@ -95,8 +101,29 @@ export function userSchema(baseUrl: string) {
       multi("phoneNumbers", "The user's phone number (one).", "A phone number with its country code, stored in E.164."),
       multi("roles", "The user's partner role (one).", "viewer, maintainer or admin."),
       attr({ name: "active", type: "boolean", description: "false suspends the user: their sessions end and they cannot sign in." }),
+      attr({ name: "groups", type: "complex", multiValued: true, mutability: "readOnly", description: "The user's partner role, as its group." }),
     ],
     meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${USER_SCHEMA}` },
+  };
+}
+
+export function groupSchema(baseUrl: string) {
+  return {
+    schemas: [SCHEMA_SCHEMA],
+    id: GROUP_SCHEMA,
+    name: "Group",
+    description: "A partner role. Groups are fixed: Viewer, Maintainer and Admin.",
+    attributes: [
+      attr({ name: "displayName", type: "string", required: true, mutability: "immutable", uniqueness: "server", description: "Viewer, Maintainer or Admin." }),
+      attr({
+        name: "members",
+        type: "complex",
+        multiValued: true,
+        description: "The users with this role; adding one gives them the role, removing one makes them a Viewer.",
+        subAttributes: [{ name: "value", type: "string", mutability: "immutable", description: "A user's id." }],
+      }),
+    ],
+    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${GROUP_SCHEMA}` },
   };
 }
 

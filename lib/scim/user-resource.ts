@@ -38,6 +38,7 @@ export function toScimUser(row: PartnerUserRow, baseUrl: string) {
     ...(row.phone ? { phoneNumbers: [{ value: row.phone, type: "work", primary: true }] } : {}),
     active: row.suspendedAt === null,
     roles: [{ value: row.role, display: ROLE_DISPLAY[row.role], primary: true }],
+    groups: [{ value: row.role, display: ROLE_DISPLAY[row.role], $ref: `${baseUrl}/Groups/${row.role}` }],
     meta: {
       resourceType: "User",
       created: row.created.toISOString(),

@@ -268,6 +268,7 @@ function scimRoutes(): Record<string, RouteSpec> {
   const body = (method: string, value: unknown): RequestInit => ({ method, headers: { "content-type": "application/scim+json" }, body: JSON.stringify(value) });
   const user = async (w: World, t: Target) => `${base(w, t)}/Users/${(await invitedUser(w, t)).id}`;
   const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   const P = "/api/scim/v2/[partnerOrganisationId]";
   const get = (path: (w: World, t: Target) => string, rule = scim()): RouteSpec => ({ request: async (w, t) => ({ path: path(w, t) }), allowed: success, rule });
   return {
@@ -291,6 +292,28 @@ function scimRoutes(): Record<string, RouteSpec> {
       rule: scim("user:suspend"),
     },
     [`${P}/Users/[id] DELETE`]: { request: async (w, t) => ({ path: await user(w, t), init: { method: "DELETE" } }), allowed: success, rule: scim("user:delete") },
+    [`${P}/Groups GET`]: get((w, t) => `${base(w, t)}/Groups?excludedAttributes=members`, scim("user:read")),
+    // Groups are fixed: past the token, creating one is always refused, with a SCIM error.
+    [`${P}/Groups POST`]: {
+      request: async (w, t) => ({ path: `${base(w, t)}/Groups`, init: body("POST", { schemas: [GROUP], displayName: "Admin" }) }),
+      allowed: (r) => r.status === 409,
+      rule: scim(),
+    },
+    [`${P}/Groups/[id] GET`]: get((w, t) => `${base(w, t)}/Groups/admin`, scim("user:read")),
+    // Viewer's member list: listing a fresh Viewer changes no one (the matrix's own callers keep their roles).
+    [`${P}/Groups/[id] PUT`]: {
+      request: async (w, t) => ({ path: `${base(w, t)}/Groups/viewer`, init: body("PUT", { schemas: [GROUP], displayName: "Viewer", members: [{ value: (await invitedUser(w, t)).id }] }) }),
+      allowed: success,
+      rule: scim("user:role"),
+    },
+    [`${P}/Groups/[id] PATCH`]: {
+      request: async (w, t) => ({
+        path: `${base(w, t)}/Groups/maintainer`,
+        init: body("PATCH", { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "add", path: "members", value: [{ value: (await invitedUser(w, t)).id }] }] }),
+      }),
+      allowed: success,
+      rule: scim("user:role"),
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import path from "node:path";
 import { setDatabaseForTests, type Database } from "@/db";
 import * as users from "@/app/api/scim/v2/[partnerOrganisationId]/Users/route";
 import * as user from "@/app/api/scim/v2/[partnerOrganisationId]/Users/[id]/route";
+import * as groups from "@/app/api/scim/v2/[partnerOrganisationId]/Groups/route";
+import * as group from "@/app/api/scim/v2/[partnerOrganisationId]/Groups/[id]/route";
 import * as spc from "@/app/api/scim/v2/[partnerOrganisationId]/ServiceProviderConfig/route";
 import * as resourceTypes from "@/app/api/scim/v2/[partnerOrganisationId]/ResourceTypes/route";
 import * as resourceType from "@/app/api/scim/v2/[partnerOrganisationId]/ResourceTypes/[id]/route";
@@ -40,6 +42,7 @@ function route(pathname: string): { mod: Record<string, Handler>; params: Record
   const base = { partnerOrganisationId: orgId! };
   const table: Record<string, [Record<string, Handler>, Record<string, Handler>?]> = {
     Users: [users as never, user as never],
+    Groups: [groups as never, group as never],
     ServiceProviderConfig: [spc as never],
     ResourceTypes: [resourceTypes as never, resourceType as never],
     Schemas: [schemas as never, schema as never],

@@ -1,7 +1,7 @@
-import { listOf, userResourceType } from "@/lib/scim/discovery";
+import { listOf, resourceTypes } from "@/lib/scim/discovery";
 import { scimJson } from "@/lib/scim/errors";
 import { scimRoute } from "@/lib/scim/handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scimRoute(async ({ baseUrl }) => scimJson(listOf([userResourceType(baseUrl)])));
+export const GET = scimRoute(async ({ baseUrl }) => scimJson(listOf(resourceTypes(baseUrl))));

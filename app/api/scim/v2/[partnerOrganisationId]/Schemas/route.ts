@@ -1,7 +1,7 @@
-import { listOf, userSchema } from "@/lib/scim/discovery";
+import { groupSchema, listOf, userSchema } from "@/lib/scim/discovery";
 import { scimJson } from "@/lib/scim/errors";
 import { scimRoute } from "@/lib/scim/handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = scimRoute(async ({ baseUrl }) => scimJson(listOf([userSchema(baseUrl)])));
+export const GET = scimRoute(async ({ baseUrl }) => scimJson(listOf([userSchema(baseUrl), groupSchema(baseUrl)])));
