@@ -22,16 +22,20 @@ function attribute(path: string): string {
 
 const FALSE = sql`false`;
 
+/** A user's userName is `value`: the directory's userName when it differs from the email, else the email (both indexed). */
+export function userNameIs(value: string): SQL {
+  return or(
+    and(isNotNull(partnerUser.directoryUserName), sql`lower(${partnerUser.directoryUserName}) = lower(${value})`),
+    and(isNull(partnerUser.directoryUserName), sql`lower(${partnerUser.email}) = lower(${value})`),
+  )!;
+}
+
 function equals(attr: string, value: unknown): SQL {
   const text = typeof value === "string" ? value : undefined;
   switch (attr) {
     case "userName":
       if (text === undefined) throw unsupported("userName compares with a string.");
-      // The directory's userName when it differs from the email, else the email: both indexed.
-      return or(
-        and(isNotNull(partnerUser.directoryUserName), sql`lower(${partnerUser.directoryUserName}) = lower(${text})`),
-        and(isNull(partnerUser.directoryUserName), sql`lower(${partnerUser.email}) = lower(${text})`),
-      )!;
+      return userNameIs(text);
     case "emails":
     case "emails.value":
       if (text === undefined) throw unsupported("emails compares with a string.");

@@ -8,7 +8,7 @@ import { updatePartnerUser } from "@/lib/partners/user-update";
 import { createPartnerUser, deletePartnerUser, getPartnerUser } from "@/lib/partners/users";
 import { scimListQuerySchema } from "@/lib/validations/scim";
 import { ScimError, scimJson } from "./errors";
-import { userFilter } from "./filter";
+import { userFilter, userNameIs } from "./filter";
 import type { ScimContext } from "./handler";
 import { readScimBody } from "./handler";
 import { applyPatch } from "./patch";
@@ -44,7 +44,7 @@ function checkVersion(request: Request, row: PartnerUserRow): void {
 
 /** userName names one user of the partner: its directory name, or the email when it has none. */
 async function assertUserNameFree(db: Queryable, orgId: string, userName: string, exceptId?: string): Promise<void> {
-  const where = and(eq(partnerUser.partnerOrgId, orgId), userFilter(`userName eq ${JSON.stringify(userName)}`), exceptId ? ne(partnerUser.id, exceptId) : undefined);
+  const where = and(eq(partnerUser.partnerOrgId, orgId), userNameIs(userName), exceptId ? ne(partnerUser.id, exceptId) : undefined);
   const [taken] = await db.select({ id: partnerUser.id }).from(partnerUser).where(where).limit(1);
   if (taken) throw new ScimError(409, `A user with userName "${userName}" already exists in this organisation.`, "uniqueness");
 }
