@@ -51,18 +51,19 @@ const ACTOR: Record<Caller, Actor> = {
   scimA: { kind: "scim_token", id: "st", partnerOrgId: "A", label: "st" },
   scimRevokedA: { kind: "anonymous", label: "revoked SCIM token" },
 };
-const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
+const DOOR_TAKES: Record<Door, (a: Actor, target: Target) => boolean> = {
   admin: (a) => a.kind === "admin",
   partner: (a) => a.kind === "partner_user",
   api: (a) => a.kind === "api_client",
-  scim: (a) => a.kind === "scim_token",
+  // A SCIM base URL names its partner: only that partner's token opens it, whatever it asks.
+  scim: (a, target) => a.kind === "scim_token" && a.partnerOrgId === target,
   public: () => true,
 };
 
 /** The cell's expected answer, from the policy table. */
 function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target));
+  return DOOR_TAKES[rule.door](actor, target) && rule.needs.every((p) => can(actor, p, target));
 }
 
 const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
