@@ -88,8 +88,11 @@ export const partnerUser = pgTable(
     uniqueIndex("partner_user_email_lower_key").on(sql`lower(${t.email})`),
     index("partner_user_org_id_idx").on(t.partnerOrgId, t.id),
     // A directory's userName names one user of that partner (SCIM: unique, case-insensitive).
-    uniqueIndex("partner_user_org_directory_user_name_key").on(t.partnerOrgId, sql`lower(${t.directoryUserName})`),
-    index("partner_user_org_external_id_idx").on(t.partnerOrgId, t.externalId),
+    // Partial: only directory-provisioned users have them, and the (org, id) index stays the one for listing.
+    uniqueIndex("partner_user_org_directory_user_name_key")
+      .on(t.partnerOrgId, sql`lower(${t.directoryUserName})`)
+      .where(sql`${t.directoryUserName} is not null`),
+    index("partner_user_org_external_id_idx").on(t.partnerOrgId, t.externalId).where(sql`${t.externalId} is not null`),
   ],
 );
 
