@@ -40,6 +40,23 @@ export async function refetchesDuring(page: Page, change: () => Promise<void>): 
   return n;
 }
 
+/**
+ * What Lighthouse's best-practices audit holds against a page, collected while it is used: console
+ * errors, uncaught exceptions, and the issues Chrome's DevTools report (a Content-Security-Policy
+ * violation among them). Read the array after navigating; it fills as the page runs.
+ */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught on ${page.url()}: ${e.message}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on("Audits.issueAdded", ({ issue }) => problems.push(`DevTools issue on ${page.url()}: ${issue.code} ${JSON.stringify(issue.details).slice(0, 400)}`));
+  await cdp.send("Audits.enable");
+  return problems;
+}
+
 /** A name no other test (or earlier run) uses. */
 export function unique(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,6 +1,6 @@
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, refetchesDuring, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, linksTo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail, userRow } from "./partner-helpers";
+import { adminPage, createOrg, createUser, linksTo, loadableLogo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail, userRow } from "./partner-helpers";
 
 // Each test walks several users through several pages (and argon2 hashing) on a small machine.
 test.describe.configure({ timeout: 240_000 });
@@ -44,7 +44,8 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await signInAsPartner(page, email, "jane-partner-password", orgName);
 
   // White label: the organisation's logo and name, its details and its team.
-  await expect(page.getByRole("banner").locator("img")).toHaveAttribute("src", "https://logos.example/brand.png");
+  await expect(page.getByRole("banner").locator("img")).toHaveAttribute("src", loadableLogo);
+  await expect.poll(() => page.getByRole("banner").locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(orgName);
   await expect(page.getByText("Zuora Invoice Owner")).toBeVisible();
   await expect(page.getByText(/owns the invoices: subscriptions made through you are invoiced to your account/)).toBeVisible();

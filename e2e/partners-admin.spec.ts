@@ -13,7 +13,7 @@ test("signed out, / shows the sign-in form and a wrong password is refused", asy
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("the seed's steps: create a partner, add users, edit, delete", async ({ page }) => {
+test("Limio's steps: create a partner, add users, edit, delete", async ({ page }) => {
   test.setTimeout(240_000); // the whole seed walk, with an accessibility scan on every page
   await signInAsAdmin(page);
   // Settings > Profile > Partners

@@ -9,7 +9,7 @@ import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { inviteMemberSchema, type InviteMemberFormValues } from "@/lib/validations/partner-member";
-import { ROLE_HELP, ROLE_LABEL } from "./labels";
+import { PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL, PARTNER_ROLES } from "@/components/partners/labels";
 
 const EMPTY: InviteMemberFormValues = { name: "", email: "", role: "viewer" };
 
@@ -49,9 +49,9 @@ export function InviteMemberDialog({ orgId }: { orgId: string }) {
       <FormField id="member-role" label="Role" error={errors.role?.message}>
         {(aria) => (
           <select className="h-9 rounded-md border border-input bg-background px-3 text-sm" {...aria} {...form.register("role")}>
-            {(["viewer", "maintainer", "admin"] as const).map((r) => (
+            {PARTNER_ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]} — {ROLE_HELP[r]}
+                {PARTNER_ROLE_LABEL[r]} — {PARTNER_ROLE_HELP[r]}
               </option>
             ))}
           </select>

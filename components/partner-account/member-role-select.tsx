@@ -4,12 +4,12 @@ import { toast } from "sonner";
 import { changeMemberRoleAction } from "@/app/partner/actions/change-member-role";
 import { useAction } from "@/components/forms/use-action";
 import type { PartnerRole } from "@/db/schema";
-import { ROLE_LABEL } from "./labels";
+import { PARTNER_ROLE_LABEL, PARTNER_ROLES } from "@/components/partners/labels";
 
 export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string; userId: string; email: string; role: PartnerRole }) {
   const [value, setValue] = useState(role);
   const { run, pending } = useAction(changeMemberRoleAction, {
-    success: (data) => `${email} is now ${ROLE_LABEL[data.role]}.`,
+    success: (data) => `${email} is now ${PARTNER_ROLE_LABEL[data.role]}.`,
     onError: (message) => {
       setValue(role);
       toast.error(message);
@@ -17,6 +17,7 @@ export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string
   });
   return (
     <select
+      name="role"
       aria-label={`Role of ${email}`}
       className="h-8 rounded-md border border-input bg-background px-2 text-sm"
       value={value}
@@ -27,9 +28,9 @@ export function MemberRoleSelect({ orgId, userId, email, role }: { orgId: string
         run({ orgId, userId, role: next });
       }}
     >
-      {(["viewer", "maintainer", "admin"] as const).map((r) => (
+      {PARTNER_ROLES.map((r) => (
         <option key={r} value={r}>
-          {ROLE_LABEL[r]}
+          {PARTNER_ROLE_LABEL[r]}
         </option>
       ))}
     </select>

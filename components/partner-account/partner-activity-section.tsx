@@ -1,3 +1,4 @@
+import "server-only";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { Disclosure } from "@/components/activity/disclosure";
 import { toActivityViews } from "@/components/activity/to-view";
@@ -6,7 +7,7 @@ import { listActivity } from "@/lib/activity/query";
 import { can } from "@/lib/auth/policy";
 import type { PartnerActor } from "@/lib/auth/session";
 
-/** Seed 002's Activity, for a partner Admin: their own organisation's latest entries only. */
+/** The activity trail of the partner pages, for a partner Admin: their own organisation's latest entries only. */
 export async function PartnerActivitySection({ actor, orgId }: { actor: PartnerActor; orgId: string }) {
   if (!can(actor, "activity:read", orgId)) return null;
   const page = await listActivity(await getDb(), actor, { actor: "", org: orgId, action: "", size: 50 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
 import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
@@ -23,7 +24,7 @@ export async function PartnerHome({ actor, orgId }: { actor: PartnerActor; orgId
     throw err;
   });
   if (org.status === "pending") {
-    // Seed 004: after setting their password, the contact sees the partner form.
+    // A pending organisation: after setting their password, its Admin fills in the partner form.
     if (can(actor, "org:complete-form", org.id)) redirect("/partner/complete");
     return (
       <PartnerShell org={org} userLabel={actor.label}>

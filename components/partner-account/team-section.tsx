@@ -1,3 +1,4 @@
+import "server-only";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
@@ -5,7 +6,7 @@ import type { PartnerActor } from "@/lib/auth/session";
 import { partnerUserStatuses } from "@/lib/partners/user-access";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
 import { InviteMemberDialog } from "./invite-member-dialog";
-import { MEMBER_STATUS_LABEL, ROLE_HELP, ROLE_LABEL } from "./labels";
+import { PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL, PARTNER_ROLES, USER_STATUS_LABEL } from "@/components/partners/labels";
 import { MemberRoleSelect } from "./member-role-select";
 import { RemoveMemberButton } from "./remove-member-button";
 
@@ -24,7 +25,7 @@ export async function TeamSection({ actor, orgId }: { actor: PartnerActor; orgId
         {can(actor, "user:create", orgId) ? <InviteMemberDialog orgId={orgId} /> : null}
       </div>
       <p className="text-sm text-muted-foreground">
-        Roles: {(["viewer", "maintainer", "admin"] as const).map((r) => `${ROLE_LABEL[r]} (${ROLE_HELP[r]})`).join(", ")}.
+        Roles: {PARTNER_ROLES.map((r) => `${PARTNER_ROLE_LABEL[r]} (${PARTNER_ROLE_HELP[r]})`).join(", ")}.
       </p>
       <div className="overflow-x-auto rounded-md border">
         <Table>
@@ -51,9 +52,9 @@ export async function TeamSection({ actor, orgId }: { actor: PartnerActor; orgId
                 </TableCell>
                 <TableCell>{u.email}</TableCell>
                 <TableCell>
-                  {manage ? <MemberRoleSelect orgId={orgId} userId={u.id} email={u.email} role={u.role} /> : ROLE_LABEL[u.role]}
+                  {manage ? <MemberRoleSelect orgId={orgId} userId={u.id} email={u.email} role={u.role} /> : PARTNER_ROLE_LABEL[u.role]}
                 </TableCell>
-                <TableCell>{MEMBER_STATUS_LABEL[statuses.get(u.id) ?? "not_invited"]}</TableCell>
+                <TableCell>{USER_STATUS_LABEL[statuses.get(u.id) ?? "not_invited"]}</TableCell>
                 {manage ? (
                   <TableCell className="text-right">
                     {u.id !== actor.id && can(actor, "user:delete", orgId) ? <RemoveMemberButton orgId={orgId} userId={u.id} email={u.email} /> : null}

@@ -1,5 +1,5 @@
 import { CopyButton } from "@/components/partners/copy-button";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
