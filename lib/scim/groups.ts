@@ -9,6 +9,7 @@ import { scimPatchSchema } from "@/lib/validations/scim";
 import { ScimError, scimJson } from "./errors";
 import type { ScimContext } from "./handler";
 import { readScimBody } from "./handler";
+import { ROLE_DISPLAY } from "./user-resource";
 import { LIST_RESPONSE } from "./users";
 
 /**
@@ -17,7 +18,7 @@ import { LIST_RESPONSE } from "./users";
  * Viewer. The directory links its groups to these by name; it cannot create, rename or delete them.
  */
 export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
-export const GROUP_NAME: Record<PartnerRole, string> = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" };
+export const GROUP_NAME = ROLE_DISPLAY;
 const FIXED = "Groups here are the partner roles Viewer, Maintainer and Admin: link the directory's groups to them by name.";
 
 type Ctx = ScimContext<{ partnerOrganisationId: string; id?: string }>;

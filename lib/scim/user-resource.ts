@@ -7,7 +7,8 @@ import { scimUserSchema, type ScimUserInput } from "@/lib/validations/scim";
 import { ScimError } from "./errors";
 
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-const ROLE_DISPLAY: Record<PartnerRole, string> = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" };
+/** The roles as SCIM shows them (role display and group names). */
+export const ROLE_DISPLAY: Record<PartnerRole, string> = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" };
 
 /** RFC 7643 §2.1: attribute names are case-insensitive. Known ones are spelt as the schema does. */
 const CANONICAL = new Map(
