@@ -27,7 +27,7 @@ export const partnerRole = pgEnum("partner_role", ["viewer", "maintainer", "admi
 export const adminRole = pgEnum("admin_role", ["owner", "admin", "viewer"]);
 export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset"]);
 export const principalKind = pgEnum("principal_kind", ["admin", "partner_user"]);
-export const actorKind = pgEnum("actor_kind", ["admin", "partner_user", "api_client", "system", "anonymous"]);
+export const actorKind = pgEnum("actor_kind", ["admin", "partner_user", "api_client", "system", "anonymous", "scim_token"]);
 
 export const partnerOrg = pgTable(
   "partner_org",
@@ -76,12 +76,27 @@ export const partnerUser = pgTable(
     /** Bumped to end every session of this user at once (password change, sign out everywhere). */
     sessionVersion: integer("session_version").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /**
+     * Set while the user is suspended (e.g. deactivated by the partner's directory over SCIM): no
+     * sign-in by any method, and a session of theirs is refused when it is loaded.
+     */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** The partner directory's own id for this user (SCIM externalId), as it sent it. */
+    externalId: text("external_id"),
+    /** The directory's sign-in name (SCIM userName) when it is not the email, e.g. an Entra UPN. */
+    directoryUserName: text("directory_user_name"),
     ...timestamps,
   },
   (t) => [
     // An email is unique across ALL partners, compared case-insensitively.
     uniqueIndex("partner_user_email_lower_key").on(sql`lower(${t.email})`),
     index("partner_user_org_id_idx").on(t.partnerOrgId, t.id),
+    // A directory's userName names one user of that partner (SCIM: unique, case-insensitive).
+    // Partial: only directory-provisioned users have them, and the (org, id) index stays the one for listing.
+    uniqueIndex("partner_user_org_directory_user_name_key")
+      .on(t.partnerOrgId, sql`lower(${t.directoryUserName})`)
+      .where(sql`${t.directoryUserName} is not null`),
+    index("partner_user_org_external_id_idx").on(t.partnerOrgId, t.externalId).where(sql`${t.externalId} is not null`),
   ],
 );
 
@@ -159,6 +174,29 @@ export const apiClient = pgTable("api_client", {
   revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
 });
+
+/**
+ * Bearer tokens of a partner's SCIM provisioning (its directory: Okta, Entra ID...). A token acts
+ * for its own partner only. Only an HMAC-SHA-256 of the token is stored (keyed from the auth secret).
+ */
+export const scimToken = pgTable(
+  "scim_token",
+  {
+    id: text("id").primaryKey(),
+    partnerOrgId: text("partner_org_id")
+      .notNull()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    description: text("description"),
+    /** The token's last four characters, so people can tell their tokens apart. */
+    hint: text("hint").notNull(),
+    createdBy: text("created_by"),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [uniqueIndex("scim_token_hash_key").on(t.tokenHash), index("scim_token_org_idx").on(t.partnerOrgId, t.id)],
+);
 
 /** Fixed-window counters for rate limits, shared by every app instance on the database. */
 export const rateLimit = pgTable("rate_limit", {
@@ -329,6 +367,7 @@ export const appSetting = pgTable("app_setting", {
 export type PartnerOrgRow = typeof partnerOrg.$inferSelect;
 export type PartnerUserRow = typeof partnerUser.$inferSelect;
 export type CustomerOrgRow = typeof customerOrg.$inferSelect;
+export type ScimTokenRow = typeof scimToken.$inferSelect;
 export type AdminUserRow = typeof adminUser.$inferSelect;
 export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
 export type PartnerRole = (typeof partnerRole.enumValues)[number];

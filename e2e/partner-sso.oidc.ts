@@ -92,3 +92,29 @@ test("an expired invitation link shows a clear page", async ({ browser }) => {
   await expect(page.getByRole("link", { name: "Get a new link to set your password" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("single sign-on refuses a user their directory suspended over SCIM", async ({ browser, request }) => {
+  const admin = await adminPage(browser);
+  await createOrg(admin, unique("SSO Directory Partner"));
+  const email = uniqueEmail("sso-suspended");
+  await createUser(admin, email, "Sue Spended");
+  await admin.getByRole("button", { name: "Create SCIM token" }).click();
+  await admin.getByRole("button", { name: "Create token" }).click();
+  const baseUrl = (await admin.getByTestId("created-scim-base-url").innerText()).trim();
+  const token = (await admin.getByTestId("created-scim-token").innerText()).trim();
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
+  const found = await (await request.get(`${baseUrl}/Users?filter=${encodeURIComponent(`userName eq "${email}"`)}`, { headers })).json();
+  const off = await request.patch(`${baseUrl}/Users/${found.Resources[0].id}`, {
+    headers,
+    data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] },
+  });
+  expect(off.status()).toBe(200);
+
+  const page = await (await browser.newContext()).newPage();
+  await ssoSignIn(page, email);
+  await expect(page).toHaveURL(/\/partner\?error=suspended$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Your account is suspended" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/partner");
+  await expect(page.getByTestId("partner-brand")).toHaveCount(0);
+});

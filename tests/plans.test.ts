@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
+import { partnerUser } from "@/db/schema";
 import { seed } from "@/db/seed";
 import type { Actor } from "@/lib/auth/actor";
 import { listPartnerOrgsByKey } from "@/lib/partners/orgs";
@@ -8,6 +10,7 @@ import { listPartnersTable } from "@/lib/partners/partners-table";
 import { listPartnerUsers } from "@/lib/partners/users";
 import { countOrganisationsByPartner, listOrganisationsByKey, listOrganisationsTable } from "@/lib/organisations";
 import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
+import { userFilter } from "@/lib/scim/filter";
 import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
@@ -108,6 +111,16 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     const qs = await queriesOf(() => listPartnerUsers(database.db, admin, org.id, { limit: 50 }));
     const usersQuery = qs.find((q) => /from "partner_user"/.test(q.query))!;
     assert.match(await plan(usersQuery), /partner_user_org_id_idx/);
+  });
+
+  test("a SCIM directory's lookups (userName, externalId, emails) read an index, never the whole table", async () => {
+    const org = (await listPartnerOrgsByKey(database.db, admin, { limit: 1 })).rows[0]!;
+    for (const f of ['userName eq "someone@example.com"', 'externalId eq "00u1"', 'emails[type eq "work" and value eq "a@b.example"]']) {
+      const q = database.db.select().from(partnerUser).where(and(eq(partnerUser.partnerOrgId, org.id), userFilter(f))).toSQL();
+      const text = await plan({ query: q.sql, params: q.params });
+      assert.doesNotMatch(text, /"Seq Scan"/, f);
+      assert.match(text, /"Index Name":"partner_user_/, f);
+    }
   });
 
   test("a partners page sends the same few queries whatever its size (no N+1)", async () => {

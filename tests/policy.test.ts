@@ -53,6 +53,7 @@ describe("the policy table", () => {
     const actors: Actor[] = [
       admin("owner"), admin("admin"), admin("viewer"), partner("admin"), partner("maintainer"), partner("viewer"),
       { kind: "api_client", id: "c", label: "c" }, { kind: "system", label: "s" }, { kind: "anonymous", label: "n" },
+      { kind: "scim_token", id: "t", partnerOrgId: "org-a", label: "t" },
     ];
     for (const a of actors) assert.ok(ROLE_PERMISSIONS[roleOf(a)], `${a.kind} has no row`);
   });
@@ -73,6 +74,18 @@ describe("can and assertCan", () => {
         assert.equal(can(partner(role), p), false, `${role} ${p} without an org`);
       }
     }
+  });
+
+  test("a SCIM token manages its own organisation's members only, never tokens, organisations or other partners", () => {
+    const token: Actor = { kind: "scim_token", id: "t", partnerOrgId: "org-a", label: "t" };
+    for (const p of ALL) {
+      const granted = ROLE_PERMISSIONS["scim-token"].includes(p);
+      assert.equal(can(token, p, "org-a"), granted, `${p} on its own org`);
+      assert.equal(can(token, p, "org-b"), false, `${p} on another org`);
+      assert.equal(can(token, p), false, `${p} without an org`);
+    }
+    assert.deepEqual(ROLE_PERMISSIONS["scim-token"].filter((p) => !p.startsWith("user:")), []);
+    assert.equal(can(token, "user:reset", "org-a"), false, "a directory does not send password links");
   });
 
   test("portal admins and API clients are not limited to one organisation", () => {

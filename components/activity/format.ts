@@ -8,6 +8,9 @@ export const ACTION_LABEL: Record<string, string> = {
   "partner_user.created": "User created",
   "partner_user.deleted": "User deleted",
   "partner_user.role_changed": "User role changed",
+  "partner_user.updated": "User updated",
+  "partner_user.suspended": "User suspended",
+  "partner_user.restored": "User restored",
   "partner_user.imported": "Users imported from CSV",
   "partner_user.moved": "User moved to another partner",
   "organisation.created": "Customer organisation created",
@@ -37,6 +40,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "webhook_endpoint.enabled": "Webhook endpoint enabled",
   "webhook_endpoint.deleted": "Webhook endpoint deleted",
   "webhook_endpoint.delivery_resent": "Webhook delivery resent",
+  "scim_token.created": "SCIM token created",
+  "scim_token.revoked": "SCIM token revoked",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -47,6 +52,7 @@ const ACTOR_KIND: Record<ActivityRow["actorKind"], string> = {
   api_client: "API client",
   system: "System",
   anonymous: "Not signed in",
+  scim_token: "SCIM token",
 };
 export const actorKindLabel = (kind: ActivityRow["actorKind"]) => ACTOR_KIND[kind];
 
@@ -58,6 +64,7 @@ const TARGET_KIND: Record<string, string> = {
   invitation: "Invitation",
   webhook_endpoint: "Webhook endpoint",
   organisation: "Customer organisation",
+  scim_token: "SCIM token",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */

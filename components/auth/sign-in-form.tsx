@@ -8,6 +8,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { PARTNER_SUSPENDED_MESSAGE, SUSPENDED_MESSAGE } from "./messages";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 
 /** Email + password sign-in through a next-auth credentials provider ("admin" or "partner"). */
@@ -25,7 +26,9 @@ export function SignInForm({ provider, redirectTo }: { provider: string; redirec
         result?.error === "RateLimited"
           ? "Too many sign-in attempts. Wait a few minutes and try again."
           : result?.error === "Suspended"
-            ? "Your organisation's access to the partner pages is suspended. Contact the business that manages your partnership."
+            ? PARTNER_SUSPENDED_MESSAGE
+            : result?.error === "AccountSuspended"
+              ? SUSPENDED_MESSAGE
             : "The email or password is not correct.",
       );
       return;

@@ -1,5 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
+import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
+import { ScimSection } from "@/components/scim/scim-section";
 import { getDb } from "@/db";
 import type { PartnerActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
@@ -41,6 +44,7 @@ export async function PartnerHome({ actor, orgId }: { actor: PartnerActor; orgId
     <PartnerShell org={org} userLabel={actor.label}>
       <OrgOverview org={org} />
       <TeamSection actor={actor} orgId={org.id} />
+      <ScimSection actor={actor} orgId={org.id} actions={{ create: createPartnerScimTokenAction, revoke: revokePartnerScimTokenAction }} />
       <PartnerActivitySection actor={actor} orgId={org.id} />
     </PartnerShell>
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { PARTNER_SUSPENDED_MESSAGE, SUSPENDED_MESSAGE } from "@/components/auth/messages";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { LeavePageLink } from "@/components/forms/leave-page-link";
@@ -10,7 +11,8 @@ const NOTICE = {
 } as const;
 const ERROR = {
   sso: "Single sign-on could not sign you in: your verified email does not belong to a partner user. Ask your organisation's Admin to invite you.",
-  suspended: "Your organisation's access to the partner pages is suspended. Contact the business that manages your partnership.",
+  suspended: SUSPENDED_MESSAGE,
+  "partner-suspended": PARTNER_SUSPENDED_MESSAGE,
 } as const;
 
 /** The partner sign-in form, shown at /partner to anyone who is not a signed-in partner user. */

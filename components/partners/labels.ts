@@ -55,6 +55,7 @@ export const PARTNER_ROLE_HELP: Record<PartnerRole, string> = {
 };
 
 export const USER_STATUS_LABEL: Record<PartnerUserStatus, string> = {
+  suspended: "Suspended",
   active: "Active",
   invited: "Invited",
   expired: "Invitation expired",

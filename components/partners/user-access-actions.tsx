@@ -12,6 +12,8 @@ type Ref = { orgId: string; userId: string };
 /** Invitation and reset links of one partner user, from the admin app. */
 export function UserAccessActions({ orgId, userId, email, status }: Ref & { email: string; status: PartnerUserStatus }) {
   const ref = { orgId, userId };
+  // Suspended by their directory: nothing to send until they are restored.
+  if (status === "suspended") return null;
   if (status === "active") {
     return (
       <AccessButton action={sendPasswordResetAction} input={ref} label="Send password reset" aria={`Send password reset to ${email}`} success={`Password reset link sent to ${email}.`} />

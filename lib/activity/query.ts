@@ -20,6 +20,9 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.created",
   "partner_user.deleted",
   "partner_user.role_changed",
+  "partner_user.updated",
+  "partner_user.suspended",
+  "partner_user.restored",
   "partner_user.imported",
   "partner_user.moved",
   "organisation.created",
@@ -49,6 +52,8 @@ export const ACTIVITY_ACTIONS = [
   "webhook_endpoint.enabled",
   "webhook_endpoint.deleted",
   "webhook_endpoint.delivery_resent",
+  "scim_token.created",
+  "scim_token.revoked",
 ] as const;
 
 export interface ActivityPage {

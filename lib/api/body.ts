@@ -55,7 +55,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
 }
 
 // PostgreSQL text cannot hold NUL; refuse it here with a clear message rather than at the database.
-function hasNulCharacter(value: unknown, depth = 0): boolean {
+export function hasNulCharacter(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (depth > 64 || typeof value !== "object" || value === null) return false;
   return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNulCharacter(v, depth + 1));

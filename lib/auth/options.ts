@@ -36,7 +36,10 @@ export async function authOptions(): Promise<AuthOptions> {
     callbacks: {
       async signIn({ user }) {
         // A single sign-on whose verified email matched no partner user (lib/auth/providers/partner.ts).
-        if ((user as { kind?: string }).kind === "refused") return (user as { reason?: string }).reason === "suspended" ? "/partner?error=suspended" : "/partner?error=sso";
+        const refused = user as { kind?: string; reason?: string };
+        if (refused.kind === "refused") {
+          return refused.reason === "suspended" ? "/partner?error=suspended" : refused.reason === "partner_suspended" ? "/partner?error=partner-suspended" : "/partner?error=sso";
+        }
         return true;
       },
       async jwt({ token, user }) {

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "user:read": "see partner users",
   "user:create": "create, invite and re-invite partner users, or revoke their invitations",
   "user:delete": "delete partner users",
+  "user:update": "change a partner user's name, email or phone",
+  "user:suspend": "suspend a partner user (sessions end, no sign-in) or restore them",
   "user:role": "give a partner user a role other than Viewer",
   "user:reset": "send a partner user a password reset link",
   "user:move": "move a partner user to another partner organisation",
@@ -36,6 +38,8 @@ export const PERMISSIONS = {
   "organisation:update": "rename a customer organisation or edit its IDs",
   "organisation:move": "move a customer organisation to another partner or to No partner",
   "organisation:delete": "delete customer organisations",
+  "scim:read": "see a partner organisation's SCIM tokens",
+  "scim:manage": "create and revoke a partner organisation's SCIM tokens",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,6 +53,11 @@ export type Role =
   | "partner:maintainer"
   | "partner:viewer"
   | "api-client"
+  /**
+   * A partner's directory over SCIM: the partner's member management, in its own organisation
+   * only, plus changing a user's profile and suspending them (no page offers those to people yet).
+   */
+  | "scim-token"
   | "system"
   | "anonymous";
 
@@ -83,6 +92,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:update",
     "organisation:move",
     "organisation:delete",
+    "scim:read",
+    "scim:manage",
   ],
   "admin:admin": [
     "org:read",
@@ -107,6 +118,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:update",
     "organisation:move",
     "organisation:delete",
+    "scim:read",
+    "scim:manage",
   ],
   "admin:viewer": [
     "org:read",
@@ -115,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "admin:read",
     "webhook:read",
     "organisation:read",
+    "scim:read",
   ],
   "partner:admin": [
     "org:read",
@@ -129,6 +143,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:update",
     "organisation:move",
     "organisation:delete",
+    "scim:read",
+    "scim:manage",
   ],
   "partner:maintainer": [
     "org:read",
@@ -162,6 +178,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:move",
     "organisation:delete",
   ],
+  "scim-token": [
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:update",
+    "user:suspend",
+    "user:role",
+  ],
   system: ALL,
   anonymous: [],
 };
@@ -174,17 +198,19 @@ export function roleOf(actor: Actor): Role {
       return `partner:${actor.role}`;
     case "api_client":
       return "api-client";
+    case "scim_token":
+      return "scim-token";
     default:
       return actor.kind;
   }
 }
 
 /**
- * `orgId`: the organisation acted on, when there is one. Partner users act only on their own
- * organisation, so for them a permission without that organisation is refused.
+ * `orgId`: the organisation acted on, when there is one. Partner users and SCIM tokens act only on
+ * their own organisation, so for them a permission without that organisation is refused.
  */
 export function can(actor: Actor, permission: Permission, orgId?: string): boolean {
-  if (actor.kind === "partner_user" && (orgId === undefined || orgId !== actor.partnerOrgId)) return false;
+  if ((actor.kind === "partner_user" || actor.kind === "scim_token") && (orgId === undefined || orgId !== actor.partnerOrgId)) return false;
   return ROLE_PERMISSIONS[roleOf(actor)].includes(permission);
 }
 

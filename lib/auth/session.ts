@@ -33,8 +33,8 @@ export async function getPartner(): Promise<PartnerActor | null> {
     .from(partnerUser)
     .innerJoin(partnerOrg, eq(partnerOrg.id, partnerUser.partnerOrgId))
     .where(eq(partnerUser.id, session.uid));
-  // A suspended partner's users are signed out at once.
-  if (!row || row.user.sessionVersion !== session.sv || row.suspendedAt) return null;
+  // A suspended partner's users, and a suspended user (e.g. deactivated by their directory), are signed out at once.
+  if (!row || row.user.sessionVersion !== session.sv || row.suspendedAt || row.user.suspendedAt) return null;
   return {
     kind: "partner_user",
     id: row.user.id,

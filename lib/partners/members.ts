@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { conflict, notFound } from "@/lib/errors";
+import { assertAnotherAdmin } from "./user-update";
 import { deletePartnerUser } from "./users";
 
 /**
@@ -24,13 +25,8 @@ export async function changePartnerUserRole(db: Db, actor: Actor, orgId: string,
       .where(and(eq(partnerUser.id, userId), eq(partnerUser.partnerOrgId, orgId)));
     if (!before) throw notFound("Partner user not found.");
     if (before.role === role) return before;
-    if (before.role === "admin") {
-      const [{ n }] = (await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(partnerUser)
-        .where(and(eq(partnerUser.partnerOrgId, orgId), eq(partnerUser.role, "admin")))) as [{ n: number }];
-      if (Number(n) <= 1) throw conflict("An organisation needs at least one Admin. Make someone else an Admin first.");
-    }
+    // Suspended Admins do not count: they cannot sign in to manage anything.
+    if (before.role === "admin") await assertAnotherAdmin(tx, orgId, userId);
     const [after] = await tx
       .update(partnerUser)
       .set({ role, modified: new Date() })

@@ -8,17 +8,18 @@ import { conflict, notFound } from "@/lib/errors";
 import { issuePasswordReset, revokeInvitation, sendInvitation, type LinkRecipient } from "@/lib/password-links/links";
 
 /**
- * A partner user's account state, as the admin app shows it: "active" once a password is set (or
- * they have signed in with single sign-on), otherwise the state of their newest invitation.
+ * A partner user's account state, as the admin app shows it: "suspended" while suspended (by their
+ * directory over SCIM); else "active" once a password is set (or they have signed in with single
+ * sign-on), otherwise the state of their newest invitation.
  */
-export type PartnerUserStatus = "active" | "invited" | "expired" | "revoked" | "not_invited";
+export type PartnerUserStatus = "suspended" | "active" | "invited" | "expired" | "revoked" | "not_invited";
 
 export async function partnerUserStatuses(
   db: Queryable,
-  users: Pick<PartnerUserRow, "id" | "passwordHash" | "lastSignInAt">[],
+  users: Pick<PartnerUserRow, "id" | "passwordHash" | "lastSignInAt" | "suspendedAt">[],
   now = new Date(),
 ): Promise<Map<string, PartnerUserStatus>> {
-  const pending = users.filter((u) => !u.passwordHash && !u.lastSignInAt).map((u) => u.id);
+  const pending = users.filter((u) => !u.suspendedAt && !u.passwordHash && !u.lastSignInAt).map((u) => u.id);
   const tokens = pending.length
     ? await db
         .select({ principalId: userToken.principalId, expiresAt: userToken.expiresAt, usedAt: userToken.usedAt, revokedAt: userToken.revokedAt })
@@ -31,7 +32,8 @@ export async function partnerUserStatuses(
   const out = new Map<string, PartnerUserStatus>();
   for (const u of users) {
     const t = newest.get(u.id);
-    if (u.passwordHash || u.lastSignInAt) out.set(u.id, "active");
+    if (u.suspendedAt) out.set(u.id, "suspended");
+    else if (u.passwordHash || u.lastSignInAt) out.set(u.id, "active");
     else if (!t) out.set(u.id, "not_invited");
     else if (t.revokedAt || t.usedAt) out.set(u.id, "revoked");
     else if (t.expiresAt.getTime() <= now.getTime()) out.set(u.id, "expired");

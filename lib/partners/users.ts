@@ -20,6 +20,11 @@ export interface PartnerUserFields {
   lastName?: string | null;
   phone?: string | null;
   role?: PartnerRole;
+  /** Set by a partner's directory (SCIM): its id for the user, and its userName when not the email. */
+  externalId?: string | null;
+  directoryUserName?: string | null;
+  /** Created suspended (a directory may provision a disabled account). */
+  suspended?: boolean;
 }
 
 /** "Name" as Limio shows it: the single name, else first and last name, else nothing. */
@@ -43,6 +48,7 @@ export async function createPartnerUser(
 ): Promise<PartnerUserRow> {
   assertCan(actor, "user:create", orgId);
   if (input.role && input.role !== "viewer") assertCan(actor, "user:role", orgId);
+  if (input.suspended) assertCan(actor, "user:suspend", orgId);
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
@@ -66,6 +72,9 @@ export async function createPartnerUser(
           lastName: input.lastName ?? null,
           phone: input.phone ?? null,
           role,
+          externalId: input.externalId ?? null,
+          directoryUserName: input.directoryUserName ?? null,
+          suspendedAt: input.suspended ? now : null,
           created: now,
           modified: now,
         })
@@ -75,7 +84,7 @@ export async function createPartnerUser(
         targetKind: "partner_user",
         targetId: user!.id,
         partnerOrgId: orgId,
-        change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone } },
+        change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone, ...(input.suspended ? { suspended: true } : {}) } },
         event: { type: "partner_user.created", row: user! },
       });
       await issueInvitation(tx, actor, {
@@ -88,9 +97,18 @@ export async function createPartnerUser(
       return user!;
     });
   } catch (err) {
-    if (pgError(err).code === "23505") throw conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
-    throw err;
+    throw uniquenessError(err);
   }
+}
+
+export const DUPLICATE_USER_NAME_MESSAGE = "Another user of this organisation already has this directory user name.";
+
+/** A unique index refused the write: which rule it was, in words for the caller. */
+export function uniquenessError(err: unknown): unknown {
+  const { code, constraint } = pgError(err);
+  if (code !== "23505") return err;
+  if (constraint === "partner_user_org_directory_user_name_key") return conflict(DUPLICATE_USER_NAME_MESSAGE, { userName: [DUPLICATE_USER_NAME_MESSAGE] });
+  return conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
 }
 
 export async function getPartnerUser(db: Queryable, actor: Actor, orgId: string, userId: string): Promise<PartnerUserRow> {

@@ -5,6 +5,8 @@
  * from the policy table (ROLE_PERMISSIONS in lib/auth/policy.ts) by `expected`. Run by
  * authz-matrix.hard.ts.
  */
+import assert from "node:assert/strict";
+import { sql } from "drizzle-orm";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
@@ -13,14 +15,13 @@ import { issueToken } from "@/lib/password-links/tokens";
 import { suspendPartnerOrg } from "@/lib/partners/suspension";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
-import { sql } from "drizzle-orm";
-import assert from "node:assert/strict";
+import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
 
 /** Where an entry is reached from: each door takes one kind of caller (or anyone). */
-export type Door = "admin" | "partner" | "api" | "public";
+export type Door = "admin" | "partner" | "api" | "scim" | "public";
 export interface Rule {
   door: Door;
   needs: Permission[];
@@ -28,6 +29,7 @@ export interface Rule {
 export const admin = (...needs: Permission[]): Rule => ({ door: "admin", needs });
 export const partner = (...needs: Permission[]): Rule => ({ door: "partner", needs });
 export const api = (...needs: Permission[]): Rule => ({ door: "api", needs });
+export const scim = (...needs: Permission[]): Rule => ({ door: "scim", needs });
 export const PUBLIC: Rule = { door: "public", needs: [] };
 
 /** Who each caller is to the policy; the partner users belong to organisation "A". A revoked client is nobody. */
@@ -41,18 +43,22 @@ export const ACTOR: Record<Caller, Actor> = {
   adminOwner: { kind: "admin", id: "ao", role: "owner", label: "ao" },
   apiValid: { kind: "api_client", id: "api", label: "api" },
   apiRevoked: { kind: "anonymous", label: "revoked client" },
+  scimA: { kind: "scim_token", id: "st", partnerOrgId: "A", label: "st" },
+  scimRevokedA: { kind: "anonymous", label: "revoked SCIM token" },
 };
-export const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
+export const DOOR_TAKES: Record<Door, (a: Actor, target: Target) => boolean> = {
   admin: (a) => a.kind === "admin",
   partner: (a) => a.kind === "partner_user",
   api: (a) => a.kind === "api_client",
+  // A SCIM base URL names its partner: only that partner's token opens it, whatever it asks.
+  scim: (a, target) => a.kind === "scim_token" && a.partnerOrgId === target,
   public: () => true,
 };
 
 /** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
 export function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
+  return DOOR_TAKES[rule.door](actor, target) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
 }
 
 export const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
@@ -161,7 +167,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/webhooks/actions/delete-webhook-endpoint.ts#deleteWebhookEndpointAction": action(async (w) => ({ id: (await endpoint(w)).id }), admin("webhook:manage")),
   "app/(admin)/settings/webhooks/actions/resend-webhook-delivery.ts#resendWebhookDeliveryAction": action(async (w) => failedDelivery(w), admin("webhook:manage")),
   // Public by design: the answer is the same whether or not the email exists.
-  "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC),
+  // Every caller posts from one address: its per-address limit is cleared after each call.
+  "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC, async (w) => {
+    await w.database.db.execute(sql`delete from rate_limit where key like 'reset-addr:%'`);
+  }),
   "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
     admin("user:move"),
@@ -193,6 +202,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
   ),
   // The move controls' partner finder: a few partners' names.
   "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
+  ...SCIM_ACTIONS,
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -233,6 +243,7 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
   ],
   "/organisations": [
     {
@@ -252,6 +263,7 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/partner": [
     { path: () => "/partner", allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
     { path: () => "/partner", allowed: shows(escName, 'id="partner-activity-heading"'), rule: partner("org:read", "activity:read") },
+    { path: () => "/partner", allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
   ],
   "/partner/orgs/[orgId]": [
     { path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
@@ -372,6 +384,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     rule: api("organisation:delete"),
     targets: CUSTOMER_TARGETS,
   },
+  ...SCIM_ROUTES,
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
 };

@@ -11,6 +11,7 @@ import { newId } from "@/lib/ids";
 import { createOrganisation } from "@/lib/organisations";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
+import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { Client } from "./client";
 import { AUTH_SECRET, freshPgDatabase, startApp, type AppServer } from "./server";
 
@@ -20,7 +21,11 @@ process.env.AUTH_SECRET ||= AUTH_SECRET;
 
 export const PASSWORD = "hardening-password-42";
 
-export const CALLERS = ["anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked"] as const;
+export const CALLERS = [
+  "anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked",
+  // Org A's directory: a SCIM token of A, and one of A's that was revoked.
+  "scimA", "scimRevokedA",
+] as const;
 export type Caller = (typeof CALLERS)[number];
 /** A and B: the partner organisations (the partner callers' own, and another). N: for customer organisations, one with "No partner". */
 export type Target = "A" | "B" | "N";
@@ -35,6 +40,8 @@ export interface World {
   customers: Record<Target, { id: string; name: string }>;
   clients: Record<Caller, Client>;
   api: { valid: { id: string; secret: string }; revoked: { id: string; secret: string } };
+  /** Org A's SCIM tokens (bearer), for requests that need them outside the matrix. */
+  scim: { valid: string; revoked: string };
   emails: Record<string, string>;
 }
 
@@ -100,6 +107,9 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   const revokedToken = await tokenFor(app.base, revoked.client.id, revoked.secret);
   await revokeApiClient(database.db, systemActor, revoked.client.id);
   if (!validToken || !revokedToken) throw new Error("could not get access tokens");
+  const scimValid = await createScimToken(database.db, systemActor, orgA.id, { description: "matrix" });
+  const scimRevoked = await createScimToken(database.db, systemActor, orgA.id, { description: "revoked" });
+  await revokeScimToken(database.db, systemActor, orgA.id, scimRevoked.row.id);
 
   const signedIn = async (provider: "admin" | "partner", email: string) => {
     const c = new Client(app.base);
@@ -116,6 +126,8 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     adminOwner: await signedIn("admin", aOwner.email),
     apiValid: new Client(app.base, validToken),
     apiRevoked: new Client(app.base, revokedToken),
+    scimA: new Client(app.base, scimValid.token),
+    scimRevokedA: new Client(app.base, scimRevoked.token),
   };
   return {
     app,
@@ -125,6 +137,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     customers,
     clients,
     api: { valid: { id: valid.client.id, secret: valid.secret }, revoked: { id: revoked.client.id, secret: revoked.secret } },
+    scim: { valid: scimValid.token, revoked: scimRevoked.token },
     emails: { pAdmin: pAdmin.email, pViewer: pViewer.email, pMaint: pMaint.email, aViewer: aViewer.email, aAdmin: aAdmin.email, aOwner: aOwner.email },
     drop: async () => {
       await app.stop();
@@ -134,7 +147,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org", "scim_token"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {

@@ -47,10 +47,27 @@ const partnerCredentials = CredentialsProvider({
     });
     if (!checked) return null;
     const { user } = checked;
+    if (user.suspendedAt) {
+      await refuseSuspended(user, "password");
+      throw new Error("AccountSuspended");
+    }
     if (await refusedAsSuspended(user, "password")) throw new Error("Suspended");
     return signedIn(user, "password");
   },
 });
+
+/** A suspended partner user (see partner_user.suspended_at) cannot sign in by any method. */
+async function refuseSuspended(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<void> {
+  const db = await getDb();
+  await recordActivity(db, { kind: "anonymous", label: user.email }, {
+    action: "partner_user.sign_in_failed",
+    targetKind: "partner_user",
+    targetId: user.id,
+    partnerOrgId: user.partnerOrgId,
+    change: { method, reason: "suspended" },
+    success: false,
+  });
+}
 
 async function signedIn(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<PartnerSignIn> {
   const db = await getDb();
@@ -127,7 +144,11 @@ export function partnerSso(): OAuthConfig<OidcProfile> | null {
         // No user: the signIn callback refuses it.
         return { id: `refused:${profile.sub}`, email: email ?? null, kind: "refused" } as never;
       }
-      if (await refusedAsSuspended(user, "sso")) return { id: `refused:${profile.sub}`, email, kind: "refused", reason: "suspended" } as never;
+      if (user.suspendedAt) {
+        await refuseSuspended(user, "sso");
+        return { id: `refused:${profile.sub}`, email, kind: "refused", reason: "suspended" } as never;
+      }
+      if (await refusedAsSuspended(user, "sso")) return { id: `refused:${profile.sub}`, email, kind: "refused", reason: "partner_suspended" } as never;
       return (await signedIn(user, "sso")) as never;
     },
   };

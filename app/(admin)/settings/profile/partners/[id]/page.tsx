@@ -4,6 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
 import { CopyButton } from "@/components/partners/copy-button";
+import { ScimSection } from "@/components/scim/scim-section";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
@@ -21,6 +22,9 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { countOrganisationsByPartner } from "@/lib/organisations";
 import { getPartnerOrg } from "@/lib/partners/orgs";
+
+import { createScimTokenAction } from "../actions/create-scim-token";
+import { revokeScimTokenAction } from "../actions/revoke-scim-token";
 
 export const metadata = { title: "Partner organisation" };
 
@@ -68,6 +72,7 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
       </div>
 
       <PartnerOrganisationsSection admin={admin} partnerOrgId={org.id} />
+      <ScimSection actor={admin} orgId={org.id} actions={{ create: createScimTokenAction, revoke: revokeScimTokenAction }} />
 
       <OrgActivitySection admin={admin} orgId={org.id} />
 

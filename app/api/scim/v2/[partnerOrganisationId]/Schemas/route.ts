@@ -1,0 +1,7 @@
+import { groupSchema, listOf, userSchema } from "@/lib/scim/discovery";
+import { scimJson } from "@/lib/scim/errors";
+import { scimRoute } from "@/lib/scim/handler";
+
+export const dynamic = "force-dynamic";
+
+export const GET = scimRoute(async ({ baseUrl }) => scimJson(listOf([userSchema(baseUrl), groupSchema(baseUrl)])));
