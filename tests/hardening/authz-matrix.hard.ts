@@ -19,7 +19,7 @@ import { PENDING_ORG_MESSAGE } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
-import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
+import { CALLERS, makeAdmin, makeCustomer, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 
 type Outcome = { allowed: boolean; status: number; note: string };
 
@@ -28,11 +28,17 @@ type Door = "admin" | "partner" | "api" | "public";
 interface Rule {
   door: Door;
   needs: Permission[];
+  /**
+   * "none": the customer organisation acted on is not the target partner's (it has no partner, or
+   * another's), so the policy is asked about no partner at all: no partner user ever gets in.
+   */
+  on?: "none";
 }
 const admin = (...needs: Permission[]): Rule => ({ door: "admin", needs });
 const partner = (...needs: Permission[]): Rule => ({ door: "partner", needs });
 const api = (...needs: Permission[]): Rule => ({ door: "api", needs });
 const PUBLIC: Rule = { door: "public", needs: [] };
+const notOwned = (rule: Rule): Rule => ({ ...rule, on: "none" });
 
 /** Who each caller is to the policy; the partner users belong to organisation "A". A revoked client is nobody. */
 const ACTOR: Record<Caller, Actor> = {
@@ -56,12 +62,16 @@ const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
 /** The cell's expected answer, from the policy table. */
 function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target));
+  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, rule.on === "none" ? undefined : target));
 }
 
 const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
+const customer = (w: World, t: Target) => w.customers[t];
+const other = (t: Target): Target => (t === "A" ? "B" : "A");
+/** A customer organisation of the target partner made for one call that changes or removes it. */
+const freshCustomer = async (w: World, t: Target) => (await makeCustomer(w.database, org(w, t).id)).id;
 
 type Cleanup = (w: World, target: Target) => Promise<void>;
 interface ActionSpec {
@@ -114,12 +124,34 @@ const ACTIONS: Record<string, ActionSpec> = {
     const { token } = await issueToken(w.database.db, { principalKind: "partner_user", principalId: user.id, purpose: "invite", ttlHours: 1 });
     return { token, purpose: "invite", password: "matrix-password-123", confirm: "matrix-password-123" };
   }, PUBLIC),
-  "app/partner/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
-  "app/partner/actions/change-member-role.ts#changeMemberRoleAction": action(
+  // Partner callers aim at the real org A or B; the others at a throwaway org, so A's and B's slugs stay.
+  "app/(admin)/settings/profile/partners/actions/update-partner-slug.ts#updatePartnerSlugAction": action(
+    async (w, t, c) => ({ id: c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id, slug: uniq("moved").toLowerCase() }),
+    admin("org:update"),
+  ),
+  "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: (await makeOrg(w.database)).id, role: "viewer" }),
+    admin("user:move"),
+  ),
+  "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(async (w, t) => ({ name: uniq("Admin-made"), partnerOrgId: org(w, t).id }), admin("organisation:create")),
+  "app/(admin)/organisations/actions/update-organisation.ts#updateOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), name: uniq("Renamed") }), admin("organisation:update")),
+  "app/(admin)/organisations/actions/move-organisation.ts#moveOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), partnerOrgId: "" }), admin("organisation:move")),
+  "app/(admin)/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), confirm: true }), admin("organisation:delete")),
+  "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async (w, t) => ({ q: org(w, t).name }), admin("org:read")),
+  "app/partner/[slug]/members/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
+  "app/partner/[slug]/members/actions/change-member-role.ts#changeMemberRoleAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, role: "maintainer" }),
     partner("user:role"),
   ),
-  "app/partner/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/resend-invitation.ts#resendInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  "app/partner/[slug]/members/actions/revoke-invitation.ts#revokeInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  // Customer organisations of the target partner (A: the partner callers' own; B: another's).
+  // "No partner" ones are the test at the end of this file.
+  "app/partner/[slug]/organisations/actions/create-organisation.ts#createOrganisationAction": action(async (w, t) => ({ name: uniq("Partner-made"), partnerOrgId: org(w, t).id }), partner("organisation:create")),
+  "app/partner/[slug]/organisations/actions/update-organisation.ts#updateOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), name: uniq("Renamed") }), partner("organisation:update")),
+  "app/partner/[slug]/organisations/actions/move-organisation.ts#moveOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), partnerOrgId: "" }), partner("organisation:move")),
+  "app/partner/[slug]/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(async (w, t) => ({ id: await freshCustomer(w, t), confirm: true }), partner("organisation:delete")),
   // The form acts on the caller's own org: the target org is made pending; B stays untouched for A's Admin.
   "app/partner/complete/actions/complete-partner-form.ts#completePartnerFormAction": action(
     async (w, t) => {
@@ -151,6 +183,12 @@ const tokenPath = (kind: "invite" | "reset") => async (w: World, t: Target) => {
   return `/${kind === "invite" ? "invite" : "reset-password"}/${token}`;
 };
 const escName = (w: World, t: Target) => org(w, t).name;
+const escSlug = (w: World, t: Target) => org(w, t).slug;
+const custName = (w: World, t: Target) => customer(w, t).name;
+const slugPath = (rest: string) => (w: World, t: Target) => `/partner/${org(w, t).slug}${rest}`;
+/** A redirect to the target's own page, and nowhere else. */
+const redirectsTo = (where: (w: World, t: Target) => string) => (res: Response, _body: string, w: World, t: Target) =>
+  res.status >= 300 && res.status < 400 && new URL(res.headers.get("location") ?? "", "http://x").pathname === where(w, t);
 const pending = async (w: World, t: Target) => setOrgStatus(w.database, org(w, t).id, "pending");
 const approved: Cleanup = async (w, t) => setOrgStatus(w.database, org(w, t).id, "approved");
 
@@ -167,17 +205,44 @@ const PAGES: Record<string, PageSpec[]> = {
   "/settings/profile/partners/[id]": [
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
+  ],
+  "/organisations": [{ path: (w, t) => `/organisations?q=${encodeURIComponent(customer(w, t).name)}`, allowed: shows(custName), rule: admin("organisation:read") }],
+  "/organisations/[id]": [
+    { path: (w, t) => `/organisations/${customer(w, t).id}`, allowed: shows(custName), rule: admin("organisation:read") },
+    { path: (w, t) => `/organisations/${customer(w, t).id}`, allowed: shows(custName, 'aria-label="Edit"'), rule: admin("organisation:read", "organisation:update") },
+    { path: (w, t) => `/organisations/${customer(w, t).id}`, allowed: shows(custName, "Move Organisation to another Partner"), rule: admin("organisation:read", "organisation:move") },
+    { path: (w, t) => `/organisations/${customer(w, t).id}`, allowed: shows(custName, "Delete Organisation"), rule: admin("organisation:read", "organisation:delete") },
+    { path: (w) => `/organisations/${w.customers.none.id}`, allowed: shows((w) => w.customers.none.name), rule: notOwned(admin("organisation:read")) },
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
-  // /partner shows the caller's own organisation: never B's, whoever asks.
-  "/partner": [
-    { path: () => "/partner", allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
-    { path: () => "/partner", allowed: shows(escName, 'id="partner-activity-heading"'), rule: partner("org:read", "activity:read") },
+  // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
+  "/partner": [{ path: () => "/partner", allowed: redirectsTo((w, t) => `/partner/${org(w, t).slug}`), rule: partner("org:read") }],
+  // The old address: its own organisation's id redirects to the slug; any other is "not found".
+  "/partner/orgs/[orgId]": [{ path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: redirectsTo((w, t) => `/partner/${org(w, t).slug}`), rule: partner("org:read") }],
+  "/partner/[slug]": [
+    { path: slugPath(""), allowed: shows(escName, "Customer organisations", custName), rule: partner("org:read", "organisation:read") },
+    { path: slugPath(""), allowed: shows(escName, "Create an Organisation"), rule: partner("org:read", "organisation:create") },
   ],
-  "/partner/orgs/[orgId]": [
-    { path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
+  "/partner/[slug]/members": [
+    { path: slugPath("/members"), allowed: shows(escName, "Members of your partner account"), rule: partner("org:read", "user:read") },
+    { path: slugPath("/members"), allowed: shows(escName, "Add Member"), rule: partner("org:read", "user:create") },
+    { path: slugPath("/members"), allowed: shows(escName, 'aria-label="Edit"'), rule: partner("org:read", "user:role") },
+    { path: slugPath("/members"), allowed: shows(escName, 'aria-label="Delete"'), rule: partner("org:read", "user:delete") },
+  ],
+  "/partner/[slug]/activity": [{ path: slugPath("/activity"), allowed: shows(escName, "Activity of your partner account"), rule: partner("org:read", "activity:read") }],
+  "/partner/[slug]/reports": [{ path: slugPath("/reports"), allowed: shows(escName, "Coming soon"), rule: partner("org:read") }],
+  "/partner/[slug]/settings": [{ path: slugPath("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") }],
+  "/partner/[slug]/organisations/[id]": [
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${customer(w, t).id}`, allowed: shows(custName), rule: partner("organisation:read") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${customer(w, t).id}`, allowed: shows(custName, 'id="organisation-settings-heading"'), rule: partner("organisation:read", "organisation:update") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${customer(w, t).id}`, allowed: shows(custName, "Move Organisation to another Partner"), rule: partner("organisation:read", "organisation:move") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${customer(w, t).id}`, allowed: shows(custName, "Delete Organisation"), rule: partner("organisation:read", "organisation:delete") },
+    // The target's own slug with an organisation it does not own (another partner's, or No partner's).
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${customer(w, other(t)).id}`, allowed: shows((w, t) => customer(w, other(t)).name), rule: notOwned(partner("organisation:read")) },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers.none.id}`, allowed: shows((w) => w.customers.none.name), rule: notOwned(partner("organisation:read")) },
   ],
   "/partner/complete": [
     { path: async (w, t) => (await pending(w, t), "/partner/complete"), allowed: shows(escName), rule: partner("org:read"), cleanup: approved },
@@ -240,6 +305,40 @@ const ROUTES: Record<string, RouteSpec> = {
     request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`, init: { method: "DELETE" } }),
     allowed: success,
     rule: api("user:delete"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations GET": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations` }),
+    allowed: success,
+    rule: api("organisation:read"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations POST": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations`, init: json("POST", { name: uniq("api customer") }) }),
+    allowed: success,
+    rule: api("organisation:create"),
+  },
+  "/api/partner-management/organisation/[organisationId] GET": {
+    request: async (w, t) => ({ path: `${API}/organisation/${customer(w, t).id}` }),
+    allowed: success,
+    rule: api("organisation:read"),
+  },
+  "/api/partner-management/organisation/[organisationId] PUT": {
+    // Renames it and moves it to "No partner" in one call.
+    request: async (w, t) => ({ path: `${API}/organisation/${await freshCustomer(w, t)}`, init: json("PUT", { name: uniq("api renamed"), partnerOrganisationId: null }) }),
+    allowed: success,
+    rule: api("organisation:update", "organisation:move"),
+  },
+  "/api/partner-management/organisation/[organisationId] DELETE": {
+    request: async (w, t) => ({ path: `${API}/organisation/${await freshCustomer(w, t)}`, init: { method: "DELETE" } }),
+    allowed: success,
+    rule: api("organisation:delete"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
+    request: async (w, t) => ({
+      path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`,
+      init: json("PUT", { partnerOrganisationId: (await makeOrg(w.database)).id }),
+    }),
+    allowed: success,
+    rule: api("user:move"),
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
@@ -402,4 +501,25 @@ test("a pending organisation's users change nothing but its partner form", async
   } finally {
     await approved(w, "A");
   }
+});
+
+test("partner users never change an organisation of no partner, whatever their role", async () => {
+  const byKey = new Map(serverActions().map((a) => [a.key, a.id]));
+  const none = w.customers.none;
+  const calls: Array<[string, unknown]> = [
+    ["app/partner/[slug]/organisations/actions/update-organisation.ts#updateOrganisationAction", { id: none.id, name: "Taken over" }],
+    ["app/partner/[slug]/organisations/actions/move-organisation.ts#moveOrganisationAction", { id: none.id, partnerOrgId: w.orgA.id }],
+    ["app/partner/[slug]/organisations/actions/delete-organisation.ts#deleteOrganisationAction", { id: none.id, confirm: true }],
+    ["app/partner/[slug]/organisations/actions/create-organisation.ts#createOrganisationAction", { name: "Nobody's", partnerOrgId: "" }],
+  ];
+  const wrong: string[] = [];
+  for (const caller of ["partnerViewerA", "partnerMaintainerA", "partnerAdminA"] as const) {
+    for (const [key, args] of calls) {
+      const before = await snapshot(w.database);
+      const call = await w.clients[caller].action(byKey.get(key)!, "/", [args]);
+      if (call.result?.ok !== false) wrong.push(`${key.split("#")[1]} × ${caller}: ${call.status} ${call.text.slice(0, 120)}`);
+      if ((await snapshot(w.database)) !== before) wrong.push(`${key.split("#")[1]} × ${caller}: denied, but the data changed`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });

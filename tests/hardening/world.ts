@@ -8,6 +8,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiClient, revokeApiClient } from "@/lib/api-clients/api-clients";
 import { newId } from "@/lib/ids";
+import { createOrganisation } from "@/lib/organisations";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { Client } from "./client";
@@ -27,8 +28,10 @@ export interface World {
   app: AppServer;
   database: Database;
   drop(): Promise<void>;
-  orgA: { id: string; name: string };
-  orgB: { id: string; name: string };
+  orgA: { id: string; name: string; slug: string };
+  orgB: { id: string; name: string; slug: string };
+  /** Customer organisations: owned by A, by B, and by no partner. */
+  customers: { A: { id: string; name: string }; B: { id: string; name: string }; none: { id: string; name: string } };
   clients: Record<Caller, Client>;
   api: { valid: { id: string; secret: string }; revoked: { id: string; secret: string } };
   emails: Record<string, string>;
@@ -37,8 +40,14 @@ export interface World {
 let counter = 0;
 export const uniq = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 
-export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string }> {
+export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string; slug: string }> {
   const org = await createPartnerOrg(database.db, systemActor, { name, zuoraAccountId: "A00001", invoiceOwner: "partner" } as never);
+  return { id: org.id, name: org.name, slug: org.slug };
+}
+
+/** A customer organisation owned by `partnerOrgId`, or by none ("No partner") when null. */
+export async function makeCustomer(database: Database, partnerOrgId: string | null, name = uniq("Customer")): Promise<{ id: string; name: string }> {
+  const org = await createOrganisation(database.db, systemActor, { name, partnerOrgId });
   return { id: org.id, name: org.name };
 }
 
@@ -72,6 +81,11 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   const app = await startApp({ port, env: { DATABASE_URL: pg.url, ...env } });
   const orgA = await makeOrg(database, uniq("Org A"));
   const orgB = await makeOrg(database, uniq("Org B"));
+  const customers = {
+    A: await makeCustomer(database, orgA.id, uniq("Customer of A")),
+    B: await makeCustomer(database, orgB.id, uniq("Customer of B")),
+    none: await makeCustomer(database, null, uniq("Customer of nobody")),
+  };
   const pAdmin = await makePartnerUser(database, orgA.id, "admin");
   const pViewer = await makePartnerUser(database, orgA.id, "viewer");
   const pMaint = await makePartnerUser(database, orgA.id, "maintainer");
@@ -107,6 +121,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     database,
     orgA,
     orgB,
+    customers,
     clients,
     api: { valid: { id: valid.client.id, secret: valid.secret }, revoked: { id: revoked.client.id, secret: revoked.secret } },
     emails: { pAdmin: pAdmin.email, pViewer: pViewer.email, pMaint: pMaint.email, aViewer: aViewer.email, aAdmin: aAdmin.email, aOwner: aOwner.email },
@@ -118,7 +133,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "customer_org", "admin_user", "api_client", "user_token"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {
