@@ -154,6 +154,7 @@ test("seed 002 as a partner Admin: organisations, members, activity, and the pan
   await memberRow(page, max).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("alertdialog")).toContainText(max);
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText(`${max} removed.`)).toBeVisible();
   await expect(memberRow(page, max)).toHaveCount(0);
 
   // Activity: the changes to the partner account and its organisations, filterable by kind.
