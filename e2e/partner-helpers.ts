@@ -102,7 +102,7 @@ export async function adminSlug(page: Page): Promise<string> {
 /** The partner account's left-hand pane. */
 export const pane = (page: Page) => page.getByRole("navigation", { name: "Partner account" });
 
-/** Seed 002: "From the left-hand pane, click …"; each page's heading is the link's name. */
+/** "From the left-hand pane, click …"; each page's heading is the link's name. */
 export async function openFromPane(page: Page, label: "Organisations" | "Members" | "Reports" | "Activity" | "Settings") {
   await pane(page).getByRole("link", { name: label, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
@@ -112,7 +112,7 @@ export async function openFromPane(page: Page, label: "Organisations" | "Members
 export const memberRow = (page: Page, email: string) =>
   page.getByRole("table", { name: "Members of your partner account" }).getByRole("row").filter({ hasText: email });
 
-/** Seed 002's "Add Member": User Email, a role, "Invite". */
+/** "Add Member": User Email, a role, "Invite". */
 export async function addMember(page: Page, email: string, role: "Viewer" | "Maintainer" | "Admin") {
   await page.getByRole("button", { name: "Add Member" }).click();
   const dialog = page.getByRole("dialog", { name: "Add Member" });
@@ -123,7 +123,7 @@ export async function addMember(page: Page, email: string, role: "Viewer" | "Mai
   await expect(memberRow(page, email)).toContainText("Invited");
 }
 
-/** Seed 002's "Create an Organisation" on the Organisations page. */
+/** "Create an Organisation" on the Organisations page. */
 export async function createOrganisation(page: Page, name: string, ids: { zuora?: string; salesforce?: string } = {}) {
   await page.getByRole("button", { name: "Create an Organisation" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an Organisation" });

@@ -2,7 +2,7 @@ import { SignOutButton } from "@/components/admin/sign-out-button";
 import { OrgLogo } from "@/components/partners/org-logo";
 
 /**
- * White label (seed 002): the partner pages carry the organisation's logo and name, not ours.
+ * White label: the partner pages carry the organisation's logo and name, not ours.
  * `nav` is the partner account's left-hand pane; the partner form has none.
  */
 export function PartnerShell({

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Organisations" };
 type Search = Omit<OrganisationsTableSearch, "partner">;
 
 /**
- * The partner account's landing page (seed 002's "Organisations"): its customer organisations,
+ * The partner account's landing page, "Organisations": its customer organisations,
  * searched, sorted and paged on the server, with the table's state in the URL.
  */
 export default async function PartnerOrganisationsPage({

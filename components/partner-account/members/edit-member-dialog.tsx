@@ -9,7 +9,7 @@ import type { PartnerRole } from "@/db/schema";
 import { ROLE_LABEL } from "../labels";
 import { RoleChoice } from "./role-choice";
 
-/** Seed 002's pencil ("Edit"): assign a different role at the partner level, then "Save". */
+/** A member's pencil ("Edit"): assign a different role at the partner level, then "Save". */
 export function EditMemberDialog({ orgId, userId, email, role }: { orgId: string; userId: string; email: string; role: PartnerRole }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(role);

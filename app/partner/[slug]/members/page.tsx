@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Members" };
 
 const PAGE = 100;
 
-/** Seed 002's Members: who is in the partner account and with which role; Admins manage them. */
+/** The partner account's Members: who is in the partner account and with which role; Admins manage them. */
 export default async function MembersPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string | string[] }> }) {
   const { slug } = await params;
   const { actor, org, base } = await loadPartnerAccount(slug);

@@ -4,7 +4,7 @@ import { loadPartnerAccount } from "../load-account";
 
 export const metadata: Metadata = { title: "Reports" };
 
-/** Seed 002's Reports (usage per organisation): the page is here, its reports come next. */
+/** Reports (usage per organisation): the page is here, its reports come next. */
 export default async function PartnerReportsPage({ params }: { params: Promise<{ slug: string }> }) {
   await loadPartnerAccount((await params).slug);
   return (
