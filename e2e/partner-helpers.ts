@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { e2eBaseUrl } from "../playwright.config";
 import { expect, signInAsAdmin } from "./fixtures";
 
 /** The newest link of `kind` mailed to `to` in `outbox` (the app writes .eml files there). */
@@ -36,8 +37,11 @@ export function linksTo(outbox: string, to: string, kind: "invite" | "reset-pass
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@partner.example`;
 
+/** A logo URL that loads (the app's own icon): a test browser reaches no other host. */
+export const loadableLogo = `${e2eBaseUrl}/apple-icon.png`;
+
 /** As a portal admin: creates an organisation and returns its id (the admin stays on its page). */
-export async function createOrg(page: Page, name: string, logo = "https://logos.example/brand.png"): Promise<string> {
+export async function createOrg(page: Page, name: string, logo = loadableLogo): Promise<string> {
   await page.goto("/settings/profile/partners");
   await page.getByRole("button", { name: "Create Partner" }).click();
   await page.getByLabel("Partner organisation name").fill(name);

@@ -20,7 +20,7 @@ export function PartnerShell({
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between gap-4 border-b px-6 py-3">
         <div className="flex min-w-0 items-center gap-3">
-          <OrgLogo logo={org.logo} size={40} />
+          <OrgLogo logo={org.logo} name={org.name} size={40} />
           <span className="truncate text-lg font-semibold" data-testid="partner-brand">
             {org.name}
           </span>
