@@ -78,7 +78,7 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
             <Link
               href={`/organisations?partner=${info.row.original.id}`}
               className="underline-offset-4 hover:underline"
-              aria-label={`${info.getValue()} customer organisations of ${info.row.original.name}`}
+              title="Show these customer organisations"
             >
               {info.getValue()}
             </Link>

@@ -25,12 +25,13 @@ export const PERMISSIONS = {
   "admin:read": "see the portal admins and the API clients",
   "admin:manage": "invite portal admins, change their roles, remove them",
   "api-client:manage": "create and revoke API clients",
-  // Customer organisations: `orgId` is the partner that owns the organisation (none: "No partner").
+  // Customer organisations: `orgId` is the partner that owns one (none for "No partner"). Moving
+  // needs "organisation:move" on both sides, so a partner user can only renounce their own.
   "organisation:read": "see customer organisations",
   "organisation:create": "create customer organisations",
   "organisation:update": "rename a customer organisation or edit its IDs",
   "organisation:move": "move a customer organisation to another partner or to No partner",
-  "organisation:delete": "delete a customer organisation",
+  "organisation:delete": "delete customer organisations",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 /**
  * The authorization matrix: every server action, page and route handler of the build × every kind
- * of caller × the organisation acted on (A: the partner callers' own; B: another). Actions are
+ * of caller × the organisation acted on (A: the partner callers' own; B: another; for customer
+ * organisations also N, one no partner owns). Actions are
  * posted over HTTP as an attacker would. The entries are enumerated from the build's manifests, so
  * a new action, page or route that this table does not list fails the test.
  *
@@ -14,7 +15,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { PERMISSIONS, ROLE_PERMISSIONS, roleOf, type Permission, type Role } from "@/lib/auth/policy";
 import { PENDING_ORG_MESSAGE } from "@/lib/partners/orgs";
-import { ACTIONS, ACTOR, approved, expected, FRAMEWORK, freshEmail, PAGES, pending, ROUTES, type Cleanup, type Outcome, type Rule } from "./authz-table";
+import { ACTIONS, ACTOR, approved, expected, FRAMEWORK, freshEmail, PAGES, pending, ROUTES, type Cleanup, type Outcome, type Rule, type Targets } from "./authz-table";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
 import { CALLERS, makeWorld, snapshot, type Caller, type Target, type World } from "./world";
 
@@ -72,6 +73,7 @@ test("the table lists every server action, page and route handler of the build",
 interface Cell {
   name: string;
   rule: Rule;
+  targets?: Targets;
   /** Builds the request (fresh rows where the call consumes them) and returns the call itself. */
   prepare(w: World, caller: Caller, target: Target): Promise<() => Promise<Outcome>>;
   cleanup?: Cleanup;
@@ -87,6 +89,7 @@ function cells(): Cell[] {
       name: `action ${key.split("#")[1]}`,
       rule: spec.rule,
       cleanup: spec.cleanup,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const args = await spec.args(world, target, caller);
         return async () => {
@@ -102,6 +105,7 @@ function cells(): Cell[] {
         name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`,
         rule: spec.rule,
         cleanup: spec.cleanup,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const path = await spec.path(world, target);
           return async () => {
@@ -117,6 +121,7 @@ function cells(): Cell[] {
     out.push({
       name: `route ${key}`,
       rule: spec.rule,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const { path, init } = await spec.request(world, target, caller);
         return async () => {
@@ -137,7 +142,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
   let allowed = 0;
   for (const cell of all) {
     for (const caller of CALLERS) {
-      for (const target of ["A", "B"] as const) {
+      for (const target of cell.targets ?? (["A", "B"] as const)) {
         const expect = expected(cell.rule, caller, target);
         let got: Outcome;
         let changed = false;
@@ -157,7 +162,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
       }
     }
   }
-  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 orgs): ${allowed} allowed, ${total - allowed} denied`);
+  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 or 3 targets): ${allowed} allowed, ${total - allowed} denied`);
   assert.deepEqual(wrong, []);
 });
 

@@ -5,12 +5,13 @@
  * from the policy table (ROLE_PERMISSIONS in lib/auth/policy.ts) by `expected`. Run by
  * authz-matrix.hard.ts.
  */
+import assert from "node:assert/strict";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
-import { makeAdmin, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
+import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
 
@@ -44,13 +45,18 @@ export const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
   public: () => true,
 };
 
-/** The cell's expected answer, from the policy table. */
+/** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
 export function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target));
+  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
 }
 
-export const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
+export const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
+const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
+/** Customer organisation cells: one owned by A (the partner callers' own), by B, or by no partner (N). */
+export const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
+export type Targets = readonly Target[];
+const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
 export const freshEmail = () => `${uniq("m")}@matrix.example`;
 export const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
@@ -59,10 +65,12 @@ export interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
   rule: Rule;
   cleanup?: Cleanup;
+  /** The targets the entry is tried on: A and B unless told (customer organisations add N). */
+  targets?: Targets;
 }
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
-function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup): ActionSpec {
-  return { args, rule, cleanup };
+function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup, targets?: Targets): ActionSpec {
+  return { args, rule, cleanup, targets };
 }
 
 export const ACTIONS: Record<string, ActionSpec> = {
@@ -105,12 +113,42 @@ export const ACTIONS: Record<string, ActionSpec> = {
     const { token } = await issueToken(w.database.db, { principalKind: "partner_user", principalId: user.id, purpose: "invite", ttlHours: 1 });
     return { token, purpose: "invite", password: "matrix-password-123", confirm: "matrix-password-123" };
   }, PUBLIC),
-  "app/partner/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
-  "app/partner/actions/change-member-role.ts#changeMemberRoleAction": action(
+  // The partner account's Members page.
+  "app/partner/[slug]/members/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
+  "app/partner/[slug]/members/actions/change-member-role.ts#changeMemberRoleAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, role: "maintainer" }),
     partner("user:role"),
   ),
-  "app/partner/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/resend-invitation.ts#resendInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  "app/partner/[slug]/members/actions/revoke-invitation.ts#revokeInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  // The partner account's Organisations: customer organisations owned by A (the partner callers'
+  // own), by B, or by no partner (N), which no partner user may touch.
+  "app/partner/[slug]/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Partner-made"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    partner("organisation:create"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/partner/[slug]/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    partner("organisation:update"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // Renouncing ownership (to No partner), the only move a partner user has; N is taken over.
+  "app/partner/[slug]/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "N" ? w.orgA.id : "" }),
+    partner("organisation:move"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/partner/[slug]/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    partner("organisation:delete"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
   // The form acts on the caller's own org: the target org is made pending; B stays untouched for A's Admin.
   "app/partner/complete/actions/complete-partner-form.ts#completePartnerFormAction": action(
     async (w, t) => {
@@ -122,6 +160,42 @@ export const ACTIONS: Record<string, ActionSpec> = {
   ),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC),
+  "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
+    admin("user:move"),
+  ),
+  // Partner callers aim at the real org A or B; the others at a throwaway org, so A's and B's slugs stay.
+  "app/(admin)/settings/profile/partners/actions/update-partner-slug.ts#updatePartnerSlugAction": action(
+    async (w, t, c) => ({ id: c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id, slug: uniq("moved").toLowerCase() }),
+    admin("org:update"),
+  ),
+  // Customer organisations in the admin app, owned by A, by B, or by no partner.
+  "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Customer"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    admin("organisation:create"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    admin("organisation:update"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "A" ? w.orgB.id : w.orgA.id }),
+    admin("organisation:move"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    admin("organisation:delete"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // The move controls' partner finder: a few partners' names.
+  "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -130,6 +204,7 @@ export interface PageSpec {
   allowed: (res: Response, body: string, w: World, t: Target) => boolean;
   rule: Rule;
   cleanup?: Cleanup;
+  targets?: Targets;
 }
 const ok200 = (res: Response) => res.status === 200;
 const reachable = (res: Response) => res.status < 400;
@@ -142,6 +217,13 @@ const tokenPath = (kind: "invite" | "reset") => async (w: World, t: Target) => {
   return `/${kind === "invite" ? "invite" : "reset-password"}/${token}`;
 };
 const escName = (w: World, t: Target) => org(w, t).name;
+const escSlug = (w: World, t: Target) => org(w, t).slug;
+const customerName = (w: World, t: Target) => w.customers[t].name;
+/** A page of the target partner's account, /partner/<slug>… */
+const account = (rest = "") => (w: World, t: Target) => `/partner/${org(w, t).slug}${rest}`;
+/** A redirect to the target's own page, and nowhere else. */
+const redirectsTo = (where: (w: World, t: Target) => string) => (res: Response, _body: string, w: World, t: Target) =>
+  res.status >= 300 && res.status < 400 && new URL(res.headers.get("location") ?? "", "http://x").pathname === where(w, t);
 export const pending = async (w: World, t: Target) => setOrgStatus(w.database, org(w, t).id, "pending");
 export const approved: Cleanup = async (w, t) => setOrgStatus(w.database, org(w, t).id, "approved");
 
@@ -158,17 +240,44 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/settings/profile/partners/[id]": [
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
+  ],
+  "/organisations": [
+    { path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`, allowed: shows(customerName), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
+  ],
+  "/organisations/[id]": [
+    { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
-  // /partner shows the caller's own organisation: never B's, whoever asks.
-  "/partner": [
-    { path: () => "/partner", allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
-    { path: () => "/partner", allowed: shows(escName, 'id="partner-activity-heading"'), rule: partner("org:read", "activity:read") },
+  // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
+  "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
+  // The old address: its own organisation's id redirects to the slug; any other is "not found".
+  "/partner/orgs/[orgId]": [{ path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: redirectsTo(account()), rule: partner("org:read") }],
+  // The partner account: A's slug is the partner callers' own, B's another partner's.
+  "/partner/[slug]": [
+    { path: account(), allowed: shows(escName, "Customer organisations", customerName), rule: partner("org:read", "organisation:read") },
+    { path: account(), allowed: shows(escName, "Create an Organisation"), rule: partner("org:read", "organisation:create") },
   ],
-  "/partner/orgs/[orgId]": [
-    { path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
+  "/partner/[slug]/members": [
+    { path: account("/members"), allowed: shows(escName, "Members of your partner account"), rule: partner("org:read", "user:read") },
+    { path: account("/members"), allowed: shows(escName, "Add Member"), rule: partner("org:read", "user:create") },
+    { path: account("/members"), allowed: shows(escName, 'aria-label="Edit"'), rule: partner("org:read", "user:role") },
+    { path: account("/members"), allowed: shows(escName, 'aria-label="Delete"'), rule: partner("org:read", "user:delete") },
+  ],
+  "/partner/[slug]/activity": [{ path: account("/activity"), allowed: shows(escName, "Activity of your partner account"), rule: partner("org:read", "activity:read") }],
+  "/partner/[slug]/reports": [{ path: account("/reports"), allowed: shows(escName, "Coming soon"), rule: partner("org:read") }],
+  "/partner/[slug]/settings": [{ path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") }],
+  // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
+  // another's), and under A's own slug whoever owns it (A, B, or no partner: only A's opens).
+  "/partner/[slug]/organisations/[id]": [
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: partner("organisation:read") },
+    { path: (w, t) => `/partner/${w.orgA.slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: partner("organisation:read"), targets: CUSTOMER_TARGETS },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, 'id="organisation-settings-heading"'), rule: partner("organisation:read", "organisation:update") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, "Move Organisation to another Partner"), rule: partner("organisation:read", "organisation:move") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, "Delete Organisation"), rule: partner("organisation:read", "organisation:delete") },
   ],
   "/partner/complete": [
     { path: async (w, t) => (await pending(w, t), "/partner/complete"), allowed: shows(escName), rule: partner("org:read"), cleanup: approved },
@@ -178,7 +287,12 @@ export const PAGES: Record<string, PageSpec[]> = {
 /** Next's own pages, rendered for every caller alike. */
 export const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
-export type RouteSpec = { request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>; allowed: (res: Response) => boolean; rule: Rule };
+export type RouteSpec = {
+  request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
+  allowed: (res: Response) => boolean;
+  rule: Rule;
+  targets?: Targets;
+};
 const API = "/api/partner-management";
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const success = (res: Response) => res.status >= 200 && res.status < 300;
@@ -235,6 +349,42 @@ export const ROUTES: Record<string, RouteSpec> = {
     request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`, init: { method: "DELETE" } }),
     allowed: success,
     rule: api("user:delete"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
+    request: async (w, t) => ({
+      path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`,
+      init: json("PUT", { partnerOrganisationId: other(w, t).id }),
+    }),
+    allowed: success,
+    rule: api("user:move"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations GET": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations` }),
+    allowed: success,
+    rule: api("organisation:read"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations POST": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations`, init: json("POST", { name: uniq("api customer") }) }),
+    allowed: success,
+    rule: api("organisation:create"),
+  },
+  "/api/partner-management/organisation/[organisationId] GET": {
+    request: async (w, t) => ({ path: `${API}/organisation/${w.customers[t].id}` }),
+    allowed: success,
+    rule: api("organisation:read"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] PUT": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: json("PUT", { name: uniq("api renamed"), partnerOrganisationId: null }) }),
+    allowed: success,
+    rule: api("organisation:update", "organisation:move"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] DELETE": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: { method: "DELETE" } }),
+    allowed: success,
+    rule: api("organisation:delete"),
+    targets: CUSTOMER_TARGETS,
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
