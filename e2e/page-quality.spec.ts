@@ -77,7 +77,16 @@ test("the main pages log no console error, no uncaught exception and no DevTools
   const partnerProblems = await watchProblems(partner);
   await partner.reload({ waitUntil: "networkidle" });
   await expect(partner.getByTestId("partner-brand")).toHaveText(orgName);
+  // The old address redirects to the partner account; then every page of its left-hand pane.
   await partner.goto(`/partner/orgs/${orgId}`, { waitUntil: "networkidle" });
-  await expect(partner.getByRole("heading", { level: 1 })).toHaveText(orgName);
+  await expect(partner.getByRole("heading", { level: 1 })).toHaveText("Organisations");
+  for (const label of ["Members", "Reports", "Activity", "Settings", "Organisations"]) {
+    await partner.getByRole("navigation", { name: "Partner account" }).getByRole("link", { name: label, exact: true }).click();
+    await expect(partner.getByRole("heading", { level: 1 })).toHaveText(label);
+    await partner.waitForLoadState("networkidle");
+  }
+  await partner.getByRole("button", { name: "Create an Organisation" }).click();
+  await expect(partner.getByRole("dialog")).toBeVisible();
+  await partner.waitForLoadState("networkidle");
   expect(partnerProblems).toEqual([]);
 });

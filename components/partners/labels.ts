@@ -8,6 +8,7 @@ import type { PartnerUserStatus } from "@/lib/partners/user-access";
 export const ORG_LABEL = {
   id: "Partner Organisation ID",
   name: "Partner organisation name",
+  slug: "Partner slug",
   logo: "Logo (URL)",
   zuoraAccountId: "Zuora account ID",
   salesforceAccountId: "Salesforce account ID",
@@ -47,11 +48,14 @@ export const PARTNER_ROLES = ["viewer", "maintainer", "admin"] as const satisfie
 
 export const PARTNER_ROLE_LABEL: Record<PartnerRole, string> = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" };
 
-/** Edgio's roles, as the team section explains them. */
+/**
+ * What each partner role may do in this product, shown wherever a role is chosen. The policy
+ * table (lib/auth/policy.ts, ROLE_PERMISSIONS) is what enforces it.
+ */
 export const PARTNER_ROLE_HELP: Record<PartnerRole, string> = {
-  viewer: "read-only access",
-  maintainer: "manages properties and environments",
-  admin: "full access, including managing the members",
+  viewer: "Reads every organisation and member of the partner account, and its activity. Changes nothing.",
+  maintainer: "Everything a Viewer can do, and creates, edits, moves and deletes the partner account's organisations.",
+  admin: "Everything a Maintainer can do, and manages the partner account's members and settings.",
 };
 
 export const USER_STATUS_LABEL: Record<PartnerUserStatus, string> = {

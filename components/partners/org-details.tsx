@@ -7,7 +7,7 @@ import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, invoiceOwnerSentence, ORG_LABE
  * A partner organisation's details, as a list of labelled values. Portal admins see every field;
  * the organisation's own users see what concerns them, with the invoice owner said in their words.
  */
-export function OrgDetails({ org, audience }: { org: PartnerOrgRow; audience: "admin" | "partner" }) {
+export function OrgDetails({ org, audience, slugControl }: { org: PartnerOrgRow; audience: "admin" | "partner"; slugControl?: React.ReactNode }) {
   const admin = audience === "admin";
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-md border p-4 text-sm sm:grid-cols-[max-content_1fr]">
@@ -16,6 +16,16 @@ export function OrgDetails({ org, audience }: { org: PartnerOrgRow; audience: "a
         {admin ? <CopyButton value={org.id} label={`Copy the ${ORG_LABEL.id}`} /> : null}
       </Detail>
       {admin ? <Detail label={ORG_LABEL.name}>{org.name}</Detail> : null}
+      <Detail label={ORG_LABEL.slug}>
+        <span className="flex items-center gap-1">
+          <span className="font-mono">{org.slug}</span>
+          {admin ? <CopyButton value={org.slug} label={`Copy the ${ORG_LABEL.slug}`} /> : null}
+          {slugControl}
+        </span>
+        <p className="text-xs text-muted-foreground">
+          {admin ? "The partner pages' address" : "Your partner account's address"}: /partner/{org.slug}
+        </p>
+      </Detail>
       {admin ? <Detail label={ORG_LABEL.logo} className="break-all">{org.logo ?? "—"}</Detail> : null}
       <Detail label={ORG_LABEL.zuoraAccountId} className="font-mono">
         {org.zuoraAccountId}

@@ -56,13 +56,25 @@ export const ACTIVITY_ACTIONS = [
   "scim_token.revoked",
 ] as const;
 
+/**
+ * What a partner account's Activity page lists: the changes to the partner account and to its
+ * organisations. Sign-ins are not changes; they stay in the portal admins' trail.
+ */
+export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
+  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
+    (a.startsWith("partner_user.") && !a.includes("sign")),
+);
+
 export interface ActivityPage {
   rows: (ActivityRow & { orgExists: boolean })[];
   nextCursor?: string;
   prevCursor?: string;
 }
 
-export type ActivityFilters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+export type ActivityFilters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to"> & {
+  /** Only these actions (whatever `action` asks for besides). */
+  actions?: readonly string[];
+};
 type Filters = ActivityFilters;
 
 const movedFrom = (orgId: string) =>
@@ -75,6 +87,7 @@ export function activityFilter(f: Filters): SQL | undefined {
     actor ? or(eq(activity.actorId, actor), ilike(activity.actorLabel, `%${escapeLike(actor)}%`)) : undefined,
     f.org ? eq(activity.partnerOrgId, f.org) : undefined,
     f.action ? eq(activity.action, f.action) : undefined,
+    f.actions ? inArray(activity.action, [...f.actions]) : undefined,
     f.from ? gte(activity.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     toExclusive ? lt(activity.at, toExclusive) : undefined,
   );

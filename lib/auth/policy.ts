@@ -146,9 +146,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scim:read",
     "scim:manage",
   ],
+  // Every partner role reads the partner account's activity: the trail of changes to what they
+  // can already see (its organisations and members).
   "partner:maintainer": [
     "org:read",
     "user:read",
+    "activity:read",
     "organisation:read",
     "organisation:create",
     "organisation:update",
@@ -158,6 +161,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   "partner:viewer": [
     "org:read",
     "user:read",
+    "activity:read",
     "organisation:read",
   ],
   // Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM).

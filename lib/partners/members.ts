@@ -44,11 +44,25 @@ export async function changePartnerUserRole(db: Db, actor: Actor, orgId: string,
   });
 }
 
-/** Removes a member; their sessions end at once (every request re-reads the user). */
+/**
+ * Removes a member; their sessions end at once (every request re-reads the user). The last Admin
+ * is never removed: the organisation row is locked first, so two Admins removing each other at
+ * once take turns and the second is refused.
+ */
 export async function removePartnerMember(db: Db, actor: Actor, orgId: string, userId: string): Promise<void> {
   assertCan(actor, "user:delete", orgId);
   if (actor.kind === "partner_user" && actor.id === userId) {
     throw conflict("You cannot remove yourself. Ask another Admin of your organisation.");
   }
-  await deletePartnerUser(db, actor, orgId, userId);
+  await db.transaction(async (tx) => {
+    const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
+    if (!org) throw notFound("Partner organisation not found.");
+    const [target] = await tx
+      .select({ role: partnerUser.role })
+      .from(partnerUser)
+      .where(and(eq(partnerUser.id, userId), eq(partnerUser.partnerOrgId, orgId)));
+    if (!target) throw notFound("Partner user not found.");
+    if (target.role === "admin") await assertAnotherAdmin(tx, orgId, userId);
+    await deletePartnerUser(tx as unknown as Db, actor, orgId, userId);
+  });
 }

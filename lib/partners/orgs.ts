@@ -11,6 +11,7 @@ import { newId } from "@/lib/ids";
 import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { SALESFORCE_REQUIRED_MESSAGE } from "@/lib/validations/partner-org";
+import { retryOnSlugTaken, slugFromName } from "./slug";
 
 export interface PartnerOrgFields {
   name: string;
@@ -20,7 +21,7 @@ export interface PartnerOrgFields {
   invoiceOwner: InvoiceOwner;
 }
 
-const AUDITED_FIELDS = ["name", "logo", "zuoraAccountId", "salesforceAccountId", "invoiceOwner", "status"] as const;
+const AUDITED_FIELDS = ["name", "slug", "logo", "zuoraAccountId", "salesforceAccountId", "invoiceOwner", "status"] as const;
 
 /** With the Salesforce integration on, an organisation's details include its Salesforce account ID. */
 function assertSalesforceId(input: Pick<PartnerOrgFields, "salesforceAccountId">): void {
@@ -49,12 +50,13 @@ export async function createPartnerOrg(
   // An invited organisation gets its Salesforce account ID with its partner form.
   if (input.status !== "pending") assertSalesforceId(input);
   const now = new Date();
-  return db.transaction(async (tx) => {
+  return retryOnSlugTaken(() => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(partnerOrg)
       .values({
         id: newId(),
         ...columnsOf(input),
+        slug: slugFromName(input.name),
         status: input.status ?? "approved",
         primaryContactName: input.primaryContactName ?? null,
         primaryContactEmail: input.primaryContactEmail ?? null,
@@ -71,7 +73,7 @@ export async function createPartnerOrg(
       event: { type: "partner_organisation.created", row: row! },
     });
     return row!;
-  });
+  }));
 }
 
 export type PartnerOrgPatch = Partial<PartnerOrgFields> & { status?: PartnerOrgStatus };

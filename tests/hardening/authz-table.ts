@@ -137,12 +137,42 @@ export const ACTIONS: Record<string, ActionSpec> = {
     const { token } = await issueToken(w.database.db, { principalKind: "partner_user", principalId: user.id, purpose: "invite", ttlHours: 1 });
     return { token, purpose: "invite", password: "matrix-password-123", confirm: "matrix-password-123" };
   }, PUBLIC),
-  "app/partner/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
-  "app/partner/actions/change-member-role.ts#changeMemberRoleAction": action(
+  // The partner account's Members page.
+  "app/partner/[slug]/members/actions/invite-member.ts#inviteMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, email: freshEmail(), role: "viewer" }), partner("user:create")),
+  "app/partner/[slug]/members/actions/change-member-role.ts#changeMemberRoleAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, role: "maintainer" }),
     partner("user:role"),
   ),
-  "app/partner/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/remove-member.ts#removeMemberAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:delete")),
+  "app/partner/[slug]/members/actions/resend-invitation.ts#resendInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  "app/partner/[slug]/members/actions/revoke-invitation.ts#revokeInvitationAction": action(async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id }), partner("user:create")),
+  // The partner account's Organisations: customer organisations owned by A (the partner callers'
+  // own), by B, or by no partner (N), which no partner user may touch.
+  "app/partner/[slug]/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Partner-made"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    partner("organisation:create"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/partner/[slug]/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    partner("organisation:update"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // Renouncing ownership (to No partner), the only move a partner user has; N is taken over.
+  "app/partner/[slug]/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "N" ? w.orgA.id : "" }),
+    partner("organisation:move"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/partner/[slug]/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    partner("organisation:delete"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
   // The form acts on the caller's own org: the target org is made pending; B stays untouched for A's Admin.
   "app/partner/complete/actions/complete-partner-form.ts#completePartnerFormAction": action(
     async (w, t) => {
@@ -174,6 +204,11 @@ export const ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
     admin("user:move"),
+  ),
+  // Partner callers aim at the real org A or B; the others at a throwaway org, so A's and B's slugs stay.
+  "app/(admin)/settings/profile/partners/actions/update-partner-slug.ts#updatePartnerSlugAction": action(
+    async (w, t, c) => ({ id: c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id, slug: uniq("moved").toLowerCase() }),
+    admin("org:update"),
   ),
   // Customer organisations in the admin app, owned by A, by B, or by no partner.
   "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
@@ -224,6 +259,13 @@ const tokenPath = (kind: "invite" | "reset") => async (w: World, t: Target) => {
   return `/${kind === "invite" ? "invite" : "reset-password"}/${token}`;
 };
 const escName = (w: World, t: Target) => org(w, t).name;
+const escSlug = (w: World, t: Target) => org(w, t).slug;
+const customerName = (w: World, t: Target) => w.customers[t].name;
+/** A page of the target partner's account, /partner/<slug>… */
+const account = (rest = "") => (w: World, t: Target) => `/partner/${org(w, t).slug}${rest}`;
+/** A redirect to the target's own page, and nowhere else. */
+const redirectsTo = (where: (w: World, t: Target) => string) => (res: Response, _body: string, w: World, t: Target) =>
+  res.status >= 300 && res.status < 400 && new URL(res.headers.get("location") ?? "", "http://x").pathname === where(w, t);
 export const pending = async (w: World, t: Target) => setOrgStatus(w.database, org(w, t).id, "pending");
 export const approved: Cleanup = async (w, t) => setOrgStatus(w.database, org(w, t).id, "approved");
 
@@ -244,29 +286,46 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
   ],
   "/organisations": [
-    {
-      path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`,
-      allowed: shows((w, t) => w.customers[t].name),
-      rule: admin("organisation:read"),
-      targets: CUSTOMER_TARGETS,
-    },
+    { path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`, allowed: shows(customerName), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
   "/organisations/[id]": [
-    { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows((w, t) => w.customers[t].name), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
+    { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
-  // /partner shows the caller's own organisation: never B's, whoever asks.
-  "/partner": [
-    { path: () => "/partner", allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
-    { path: () => "/partner", allowed: shows(escName, 'id="partner-activity-heading"'), rule: partner("org:read", "activity:read") },
-    { path: () => "/partner", allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+  // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
+  "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
+  // The old address: its own organisation's id redirects to the slug; any other is "not found".
+  "/partner/orgs/[orgId]": [{ path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: redirectsTo(account()), rule: partner("org:read") }],
+  // The partner account: A's slug is the partner callers' own, B's another partner's.
+  "/partner/[slug]": [
+    { path: account(), allowed: shows(escName, "Customer organisations", customerName), rule: partner("org:read", "organisation:read") },
+    { path: account(), allowed: shows(escName, "Create an Organisation"), rule: partner("org:read", "organisation:create") },
   ],
-  "/partner/orgs/[orgId]": [
-    { path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: shows(escName, "Members of your organisation"), rule: partner("org:read", "user:read") },
+  "/partner/[slug]/members": [
+    { path: account("/members"), allowed: shows(escName, "Members of your partner account"), rule: partner("org:read", "user:read") },
+    { path: account("/members"), allowed: shows(escName, "Add Member"), rule: partner("org:read", "user:create") },
+    { path: account("/members"), allowed: shows(escName, 'aria-label="Edit"'), rule: partner("org:read", "user:role") },
+    { path: account("/members"), allowed: shows(escName, 'aria-label="Delete"'), rule: partner("org:read", "user:delete") },
+  ],
+  "/partner/[slug]/activity": [{ path: account("/activity"), allowed: shows(escName, "Activity of your partner account"), rule: partner("org:read", "activity:read") }],
+  "/partner/[slug]/reports": [{ path: account("/reports"), allowed: shows(escName, "Coming soon"), rule: partner("org:read") }],
+  "/partner/[slug]/settings": [
+    { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+  ],
+  // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
+  // another's), and under A's own slug whoever owns it (A, B, or no partner: only A's opens).
+  "/partner/[slug]/organisations/[id]": [
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: partner("organisation:read") },
+    { path: (w, t) => `/partner/${w.orgA.slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName), rule: partner("organisation:read"), targets: CUSTOMER_TARGETS },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, 'id="organisation-settings-heading"'), rule: partner("organisation:read", "organisation:update") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, "Move Organisation to another Partner"), rule: partner("organisation:read", "organisation:move") },
+    { path: (w, t) => `/partner/${org(w, t).slug}/organisations/${w.customers[t].id}`, allowed: shows(customerName, "Delete Organisation"), rule: partner("organisation:read", "organisation:delete") },
   ],
   "/partner/complete": [
     { path: async (w, t) => (await pending(w, t), "/partner/complete"), allowed: shows(escName), rule: partner("org:read"), cleanup: approved },

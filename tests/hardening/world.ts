@@ -34,8 +34,8 @@ export interface World {
   app: AppServer;
   database: Database;
   drop(): Promise<void>;
-  orgA: { id: string; name: string };
-  orgB: { id: string; name: string };
+  orgA: { id: string; name: string; slug: string };
+  orgB: { id: string; name: string; slug: string };
   /** A customer organisation owned by A, by B, and by no partner. */
   customers: Record<Target, { id: string; name: string }>;
   clients: Record<Caller, Client>;
@@ -54,9 +54,9 @@ export async function makeCustomer(database: Database, owner: { id: string } | n
   return { id: row.id, name: row.name };
 }
 
-export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string }> {
+export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string; slug: string }> {
   const org = await createPartnerOrg(database.db, systemActor, { name, zuoraAccountId: "A00001", invoiceOwner: "partner" } as never);
-  return { id: org.id, name: org.name };
+  return { id: org.id, name: org.name, slug: org.slug };
 }
 
 /** A partner user with a password, created through the domain (first user of an org is its Admin). */

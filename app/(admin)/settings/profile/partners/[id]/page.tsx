@@ -10,6 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
 import { SuspendPartnerSection } from "@/components/partners/suspend-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
+import { EditSlugDialog } from "@/components/partners/edit-slug-dialog";
 import { ORG_STATUS_LABEL } from "@/components/partners/labels";
 import { formatDate } from "@/lib/utils";
 import { OrgDetails } from "@/components/partners/org-details";
@@ -60,7 +61,7 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         <h2 id="details-heading" className="text-lg font-semibold">
           Details
         </h2>
-        <OrgDetails org={org} audience="admin" />
+        <OrgDetails org={org} audience="admin" slugControl={canEdit ? <EditSlugDialog org={{ id: org.id, slug: org.slug }} /> : null} />
       </section>
 
       <PartnerUsersSection admin={admin} orgId={org.id} />

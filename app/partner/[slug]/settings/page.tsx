@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { ComingSoon } from "@/components/partner-account/coming-soon";
+import { OrgOverview } from "@/components/partner-account/org-overview";
+import { ScimSection } from "@/components/scim/scim-section";
+import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
+import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
+import { loadPartnerAccount } from "../load-account";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/**
+ * The partner account's settings: its details as the portal admins set them, read-only here.
+ * Provisioning (SCIM) for partner Admins; branding (white labelling) and single sign-on come next.
+ */
+export default async function PartnerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { actor, org } = await loadPartnerAccount((await params).slug);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <OrgOverview org={org} />
+      <ScimSection actor={actor} orgId={org.id} actions={{ create: createPartnerScimTokenAction, revoke: revokePartnerScimTokenAction }} />
+      <ComingSoon title="More settings are coming soon.">
+        Your Admins will set your partner account&apos;s logos and support link here, and its single sign-on.
+      </ComingSoon>
+    </>
+  );
+}
