@@ -81,6 +81,36 @@ export const partnerUser = pgTable(
   ],
 );
 
+/**
+ * A customer organisation: the business a partner resells to (seed 002's "organisations"). Owned by
+ * at most one partner; a null partner is "No partner". Deleting the partner keeps the organisation.
+ */
+export const customerOrg = pgTable(
+  "customer_org",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** The customer's own billing account, the one "End customer" invoice ownership bills. */
+    zuoraAccountId: text("zuora_account_id"),
+    salesforceAccountId: text("salesforce_account_id"),
+    partnerOrgId: text("partner_org_id").references(() => partnerOrg.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("customer_org_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("customer_org_zuora_account_id_idx").on(t.zuoraAccountId),
+    // Keyset paging of the whole list, and of one partner's organisations, per sortable column.
+    index("customer_org_created_id_idx").on(t.created, t.id),
+    index("customer_org_name_id_idx").on(t.name, t.id),
+    index("customer_org_partner_id_idx").on(t.partnerOrgId, t.id),
+    index("customer_org_partner_created_id_idx").on(t.partnerOrgId, t.created, t.id),
+    index("customer_org_partner_name_id_idx").on(t.partnerOrgId, t.name, t.id),
+    // "No partner" is IS NULL, which a (partner, …) index cannot walk in order: partial indexes.
+    index("customer_org_unowned_created_id_idx").on(t.created, t.id).where(sql`${t.partnerOrgId} is null`),
+    index("customer_org_unowned_name_id_idx").on(t.name, t.id).where(sql`${t.partnerOrgId} is null`),
+  ],
+);
+
 export const adminUser = pgTable(
   "admin_user",
   {
@@ -153,6 +183,10 @@ export const activity = pgTable(
     index("activity_org_idx").on(t.partnerOrgId, t.id),
     index("activity_actor_idx").on(t.actorId, t.id),
     index("activity_action_idx").on(t.action, t.id),
+    // A move is recorded under the new partner; the old one finds it through this index.
+    index("activity_moved_from_idx")
+      .on(sql`(${t.change} #>> '{before,partnerOrgId}')`, t.id)
+      .where(sql`${t.action} in ('organisation.moved', 'partner_user.moved')`),
   ],
 );
 
@@ -164,6 +198,7 @@ export const appSetting = pgTable("app_setting", {
 
 export type PartnerOrgRow = typeof partnerOrg.$inferSelect;
 export type PartnerUserRow = typeof partnerUser.$inferSelect;
+export type CustomerOrgRow = typeof customerOrg.$inferSelect;
 export type AdminUserRow = typeof adminUser.$inferSelect;
 export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
 export type PartnerRole = (typeof partnerRole.enumValues)[number];

@@ -1,6 +1,6 @@
 /**
  * Fills the database (PGlite, or PostgreSQL by DATABASE_URL) with realistic generated partners:
- *   npm run db:seed -- --orgs 1000000 --users-per-org 3
+ *   npm run db:seed -- --orgs 100000 --users-per-org 3 --customers-per-org 10
  * Rows are generated inside the database by set-based INSERT … SELECT over generate_series, in
  * batches, so a million organisations take one statement per batch rather than one request per row.
  * The embedded database may be open in one process only: stop the app before seeding it.
@@ -17,8 +17,17 @@ const KINDS = ["Resellers", "Distribution", "Media", "Partners", "Digital", "Sub
 
 const pgArray = (values: string[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
 
-/** Seeds `orgs` organisations with `usersPerOrg` users each; returns what was inserted. */
-export async function seed(db: Db, opts: { orgs: number; usersPerOrg: number; batch?: number; log?: (line: string) => void }) {
+const CUSTOMER_KINDS = ["Foods", "Logistics", "Health", "Studios", "Retail", "Energy", "Labs", "Travel", "Finance", "Schools"];
+
+/**
+ * Seeds `orgs` partner organisations with `usersPerOrg` users and `customersPerOrg` customer
+ * organisations each (one in 25 of those with no partner); returns what was inserted.
+ */
+export async function seed(
+  db: Db,
+  opts: { orgs: number; usersPerOrg: number; customersPerOrg?: number; batch?: number; log?: (line: string) => void },
+) {
+  const customersPerOrg = opts.customersPerOrg ?? 0;
   const batch = opts.batch ?? 20_000;
   const log = opts.log ?? (() => {});
   const spanMs = 730 * 24 * 3600 * 1000; // created dates spread over two years, in id order
@@ -26,6 +35,7 @@ export async function seed(db: Db, opts: { orgs: number; usersPerOrg: number; ba
   const step = Math.max(1, Math.floor(spanMs / Math.max(1, opts.orgs)));
   let orgs = 0;
   let users = 0;
+  let customers = 0;
   for (let from = 1; from <= opts.orgs; from += batch) {
     const to = Math.min(opts.orgs, from + batch - 1);
     const result = await db.execute(sql`
@@ -62,34 +72,55 @@ export async function seed(db: Db, opts: { orgs: number; usersPerOrg: number; ba
                orgs.created, orgs.created
         from orgs cross join generate_series(1, ${opts.usersPerOrg}::int) as j
         returning 1
+      ), customers as (
+        insert into customer_org (id, name, zuora_account_id, salesforce_account_id, partner_org_id, created, modified)
+        select (md5(orgs.id || ':customer:' || j))::uuid::text,
+               (${pgArray(WORDS)}::text[])[1 + (abs(hashtext(orgs.id)) + j) % ${WORDS.length}] || ' '
+                 || (${pgArray(CUSTOMER_KINDS)}::text[])[1 + (abs(hashtext(orgs.id)) / 3 + j) % ${CUSTOMER_KINDS.length}] || ' '
+                 || substr(replace(orgs.id, '-', ''), 9, 6) || j,
+               case when j % 3 <> 0 then 'C' || upper(substr(md5(orgs.id || j), 1, 9)) end,
+               case when j % 4 = 0 then '001' || upper(substr(md5(orgs.id || j), 10, 12)) end,
+               case when (abs(hashtext(orgs.id)) + j) % 25 = 0 then null else orgs.id end,
+               orgs.created + make_interval(mins => j), orgs.created + make_interval(mins => j)
+        from orgs cross join generate_series(1, ${customersPerOrg}::int) as j
+        returning 1
       )
-      select (select count(*) from orgs)::int as orgs, (select count(*) from users)::int as users`);
-    const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { orgs: number; users: number };
+      select (select count(*) from orgs)::int as orgs, (select count(*) from users)::int as users,
+             (select count(*) from customers)::int as customers`);
+    const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { orgs: number; users: number; customers: number };
     orgs += Number(row.orgs);
     users += Number(row.users);
-    log(`  ${orgs.toLocaleString("en-GB")} organisations, ${users.toLocaleString("en-GB")} users`);
+    customers += Number(row.customers);
+    log(`  ${orgs.toLocaleString("en-GB")} organisations, ${users.toLocaleString("en-GB")} users, ${customers.toLocaleString("en-GB")} customer organisations`);
   }
   await db.execute(sql`analyze partner_org`);
   await db.execute(sql`analyze partner_user`);
-  return { orgs, users };
+  await db.execute(sql`analyze customer_org`);
+  return { orgs, users, customers };
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { orgs: { type: "string", default: "1000" }, "users-per-org": { type: "string", default: "3" }, batch: { type: "string" } },
+    options: {
+      orgs: { type: "string", default: "1000" },
+      "users-per-org": { type: "string", default: "3" },
+      "customers-per-org": { type: "string", default: "0" },
+      batch: { type: "string" },
+    },
   });
   const orgs = Number(values.orgs);
   const usersPerOrg = Number(values["users-per-org"]);
-  if (!Number.isInteger(orgs) || orgs < 0 || !Number.isInteger(usersPerOrg) || usersPerOrg < 0) {
-    console.error("usage: npm run db:seed -- --orgs N --users-per-org M   (whole numbers)");
+  const customersPerOrg = Number(values["customers-per-org"]);
+  if ([orgs, usersPerOrg, customersPerOrg].some((n) => !Number.isInteger(n) || n < 0)) {
+    console.error("usage: npm run db:seed -- --orgs N --users-per-org M --customers-per-org C   (whole numbers)");
     process.exit(2);
   }
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { url } : { dataDir: path.join(dataDir(), "pglite") });
   const t0 = performance.now();
-  console.log(`Seeding ${orgs.toLocaleString("en-GB")} organisations × ${usersPerOrg} users on ${database.kind}…`);
-  const done = await seed(database.db, { orgs, usersPerOrg, batch: values.batch ? Number(values.batch) : undefined, log: console.log });
-  console.log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${done.orgs} organisations, ${done.users} users.`);
+  console.log(`Seeding ${orgs.toLocaleString("en-GB")} organisations × ${usersPerOrg} users × ${customersPerOrg} customer organisations on ${database.kind}…`);
+  const done = await seed(database.db, { orgs, usersPerOrg, customersPerOrg, batch: values.batch ? Number(values.batch) : undefined, log: console.log });
+  console.log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${done.orgs} organisations, ${done.users} users, ${done.customers} customer organisations.`);
   await database.close();
 }
 

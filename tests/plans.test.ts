@@ -5,6 +5,8 @@ import { seed } from "@/db/seed";
 import type { Actor } from "@/lib/auth/actor";
 import { listPartnerOrgsByKey, listPartnersTable } from "@/lib/partners/orgs";
 import { listPartnerUsers } from "@/lib/partners/users";
+import { countOrganisationsByPartner, listOrganisationsByKey, listOrganisationsTable } from "@/lib/organisations";
+import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
 import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
@@ -14,6 +16,7 @@ import { databaseKind, freshDatabase } from "./helpers/db";
  * and a partners page sends a fixed number of queries whatever its size.
  */
 const ORGS = 10_000;
+const CUSTOMERS_PER_ORG = 3;
 const admin: Actor = { kind: "admin", id: "plans", role: "owner", label: "plans@example.com" };
 
 describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databaseKind})`, () => {
@@ -25,7 +28,7 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     database = await freshDatabase({
       logger: { logQuery: (query, params) => void (capturing && captured.push({ query, params })) },
     });
-    await seed(database.db, { orgs: ORGS, usersPerOrg: 3 });
+    await seed(database.db, { orgs: ORGS, usersPerOrg: 3, customersPerOrg: CUSTOMERS_PER_ORG });
   });
   after(async () => {
     await database.close();
@@ -113,5 +116,59 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     assert.ok(large.length <= 3, `${large.length} queries`);
     const counts = large.find((q) => /from "partner_user"/.test(q.query))!;
     assert.match(await plan(counts), /partner_user_org_id_idx/);
+  });
+
+  /* Customer organisations: 3 per partner (one in 25 with no partner). */
+
+  const customerPage = (qs: { query: string; params: unknown[] }[]) => {
+    const found = qs.find((q) => /from "customer_org"/.test(q.query) && /order by/.test(q.query));
+    assert.ok(found, "the page query was sent");
+    return found!;
+  };
+  const partnerWithCustomers = async () => (await listPartnerOrgsByKey(database.db, admin, { limit: 1, queryMore: undefined })).rows[0]!.id;
+
+  test("customer organisations: a name fragment through the trigram index, an exact Zuora account ID through its b-tree", async () => {
+    const [sample] = (await listOrganisationsTable(database.db, admin, { ...organisationsTableSearchSchema.parse({}), size: 10 })).rows;
+    for (const [q, index] of [[sample!.name.split(" ").at(-1)!, "customer_org_name_trgm"], ["C0123ABCDE", "customer_org_zuora_account_id_idx"]] as const) {
+      const qs = await queriesOf(() => listOrganisationsTable(database.db, admin, organisationsTableSearchSchema.parse({ q })));
+      const p = await plan(customerPage(qs));
+      assert.match(p, new RegExp(index));
+      assert.doesNotMatch(p, /"Seq Scan"/);
+    }
+  });
+
+  for (const sort of ["name", "created"] as const) {
+    for (const scope of ["all", "one partner", "no partner"] as const) {
+      test(`customer organisations of ${scope} sorted by ${sort}: first and deep pages walk an index without sorting`, async () => {
+        const partner = scope === "all" ? undefined : scope === "no partner" ? "none" : await partnerWithCustomers();
+        const base = { ...organisationsTableSearchSchema.parse({ sort, dir: "desc" }), partner };
+        const tail = await listOrganisationsTable(database.db, admin, { ...base, dir: "asc", size: 10 });
+        const firstQs = await queriesOf(() => listOrganisationsTable(database.db, admin, base));
+        const deepQs = await queriesOf(() => listOrganisationsTable(database.db, admin, { ...base, after: tail.nextCursor }));
+        const index = { all: `customer_org_${sort}_id_idx`, "one partner": `customer_org_partner_${sort}_id_idx`, "no partner": `customer_org_unowned_${sort}_id_idx` }[scope];
+        for (const p of [await plan(customerPage(firstQs)), await plan(customerPage(deepQs))]) {
+          assert.match(p, new RegExp(index));
+          assert.doesNotMatch(p, /"Seq Scan"|"Node Type": "Sort"/);
+        }
+        if (scope !== "one partner") assert.ok(tail.nextCursor, "more than one page");
+      });
+    }
+  }
+
+  test("the API's list of a partner's customer organisations is a range scan on (partner, id)", async () => {
+    const id = await partnerWithCustomers();
+    const qs = await queriesOf(() => listOrganisationsByKey(database.db, admin, id, { limit: 2 }));
+    const p = await plan(qs.find((q) => /from "customer_org"/.test(q.query))!);
+    assert.match(p, /customer_org_partner_id_idx/);
+    assert.doesNotMatch(p, /"Seq Scan"|"Node Type": "Sort"/);
+  });
+
+  test("the partners page's customer organisation counts: one indexed query for all its rows", async () => {
+    const ids = (await listPartnersTable(database.db, admin, { ...partnersTableSearchSchema.parse({}), size: 100 })).rows.map((r) => r.id);
+    const qs = await queriesOf(() => countOrganisationsByPartner(database.db, admin, ids));
+    assert.equal(qs.length, 1);
+    const p = await plan(qs[0]!);
+    assert.match(p, /customer_org_partner_/);
+    assert.doesNotMatch(p, /"Seq Scan"/);
   });
 });

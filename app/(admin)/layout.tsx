@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
       { href: "/settings/admins", label: "Admins" },
     ],
   },
+  { href: "/organisations", label: "Organisations" },
   { href: "/activity", label: "Activity" },
   { href: "/api-reference", label: "API reference" },
 ];

@@ -9,6 +9,11 @@ export const ACTION_LABEL: Record<string, string> = {
   "partner_user.deleted": "User deleted",
   "partner_user.role_changed": "User role changed",
   "partner_user.imported": "Users imported from CSV",
+  "partner_user.moved": "User moved to another partner",
+  "organisation.created": "Customer organisation created",
+  "organisation.updated": "Customer organisation updated",
+  "organisation.moved": "Customer organisation moved",
+  "organisation.deleted": "Customer organisation deleted",
   "partner_user.signed_in": "Partner user signed in",
   "partner_user.sign_in_failed": "Partner user sign-in failed",
   "invitation.sent": "Invitation sent",
@@ -43,6 +48,7 @@ const TARGET_KIND: Record<string, string> = {
   admin_user: "Admin",
   api_client: "API client",
   invitation: "Invitation",
+  organisation: "Customer organisation",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */
@@ -50,6 +56,7 @@ export function targetOf(row: ActivityRow & { orgExists: boolean }): { label: st
   const kind = row.targetKind ? (TARGET_KIND[row.targetKind] ?? row.targetKind) : "—";
   const email = emailIn(row.change);
   const label = email ? `${kind} ${email}` : row.targetId ? `${kind} ${row.targetId}` : kind;
+  if (row.targetKind === "organisation" && row.targetId && row.action !== "organisation.deleted") return { label, href: `/organisations/${row.targetId}` };
   if (row.partnerOrgId && row.orgExists) return { label, href: `/settings/profile/partners/${row.partnerOrgId}` };
   if (row.targetKind === "admin_user") return { label, href: "/settings/admins" };
   if (row.targetKind === "api_client") return { label, href: "/settings/api-clients" };

@@ -8,7 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 
 /** Edgio's pattern for deleting: a confirm checkbox enables the delete button. */
-export function DeletePartnerSection({ orgId, orgName }: { orgId: string; orgName: string }) {
+export function DeletePartnerSection({ orgId, orgName, organisationCount }: { orgId: string; orgName: string; organisationCount: number }) {
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
   const { run, pending } = useAction(deletePartnerAction, {
@@ -22,6 +22,11 @@ export function DeletePartnerSection({ orgId, orgName }: { orgId: string; orgNam
       </h2>
       <p className="text-sm text-muted-foreground">
         Deleting {orgName} also deletes all of its partner users, who lose access to the partner pages at once. This cannot be undone.
+      </p>
+      <p className="text-sm text-muted-foreground">
+        {organisationCount === 0
+          ? "It has no customer organisations."
+          : `Its ${organisationCount === 1 ? "customer organisation is" : `${organisationCount.toLocaleString("en-GB")} customer organisations are`} not deleted: ${organisationCount === 1 ? "it becomes" : "they become"} "No partner".`}
       </p>
       <div className="flex items-center gap-2">
         <Checkbox id="confirm-delete" checked={confirmed} onCheckedChange={(v) => setConfirmed(v === true)} />

@@ -31,7 +31,7 @@ export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor;
         </h2>
         {can(admin, "user:create", orgId) ? <CreateUserDialog orgId={orgId} /> : null}
       </div>
-      <PartnerUsersTable orgId={orgId} users={users} canDelete={can(admin, "user:delete", orgId)} canInvite={can(admin, "user:create", orgId)} />
+      <PartnerUsersTable orgId={orgId} users={users} canDelete={can(admin, "user:delete", orgId)} canInvite={can(admin, "user:create", orgId)} canMove={can(admin, "user:move", orgId)} />
       {queryMore ? <p className="text-sm text-muted-foreground">Showing the first 500 users; use the REST API or CSV export for all of them.</p> : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
 import type { PartnerUserStatus } from "@/lib/partners/user-access";
 import { DeleteUserButton } from "./delete-user-button";
+import { MoveUserDialog } from "./move-user-dialog";
 import { UserAccessActions } from "./user-access-actions";
 
 export interface PartnerUserView {
@@ -31,11 +32,13 @@ export function PartnerUsersTable({
   users,
   canDelete,
   canInvite = false,
+  canMove = false,
 }: {
   orgId: string;
   users: PartnerUserView[];
   canDelete: boolean;
   canInvite?: boolean;
+  canMove?: boolean;
 }) {
   const columns = useMemo(
     () =>
@@ -57,10 +60,15 @@ export function PartnerUsersTable({
         helper.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,
-          cell: (i) => (canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null),
+          cell: (i) => (
+            <span className="flex gap-1">
+              {canMove ? <MoveUserDialog orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null}
+              {canDelete ? <DeleteUserButton orgId={orgId} userId={i.row.original.id} email={i.row.original.email} /> : null}
+            </span>
+          ),
         }),
       ]),
-    [orgId, canDelete, canInvite],
+    [orgId, canDelete, canInvite, canMove],
   );
   return <DataTable columns={columns} data={users} caption="Partner users" getRowId={(u) => u.id} empty="No users yet. Use Create user to add one." />;
 }

@@ -1,9 +1,9 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
+import { SortLink, ariaSort } from "@/components/data-table/sort-link";
 import { Badge } from "@/components/ui/badge";
 import type { InvoiceOwner, PartnerOrgStatus } from "@/db/schema";
 import { CopyButton } from "./copy-button";
@@ -19,6 +19,7 @@ export interface PartnerRowView {
   invoiceOwner: InvoiceOwner;
   status: PartnerOrgStatus;
   userCount: number;
+  organisationCount: number;
   created: string;
 }
 
@@ -26,20 +27,6 @@ export type SortLinks = Record<"name" | "zuoraAccountId" | "created" | "status",
 
 const helper = createColumnHelper<CoreFeatures, PartnerRowView>();
 
-function SortLink({ label, link }: { label: string; link: SortLinks[keyof SortLinks] }) {
-  const Icon = link.direction === "asc" ? ArrowUp : link.direction === "desc" ? ArrowDown : ArrowUpDown;
-  return (
-    <Link href={link.href} className="inline-flex items-center gap-1 hover:text-foreground" scroll={false}>
-      {label}
-      <Icon className="size-3.5" aria-hidden />
-      <span className="sr-only">
-        {link.direction ? `, sorted ${link.direction === "asc" ? "ascending" : "descending"}; sort the other way` : ", sort"}
-      </span>
-    </Link>
-  );
-}
-
-const ariaSort = (d: "asc" | "desc" | null) => (d === "asc" ? "ascending" : d === "desc" ? "descending" : "none");
 
 export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sortLinks: SortLinks }) {
   const columns = useMemo(
@@ -85,6 +72,18 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           ),
         }),
         helper.accessor("userCount", { header: "Users", cell: (info) => info.getValue() }),
+        helper.accessor("organisationCount", {
+          header: "Organisations",
+          cell: (info) => (
+            <Link
+              href={`/organisations?partner=${info.row.original.id}`}
+              className="underline-offset-4 hover:underline"
+              title="Show these customer organisations"
+            >
+              {info.getValue()}
+            </Link>
+          ),
+        }),
         helper.accessor("created", {
           header: () => <SortLink label="Created" link={sortLinks.created} />,
           meta: { ariaSort: ariaSort(sortLinks.created.direction) },

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, lt, gt, gte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, lt, gt, gte, or, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { activity, partnerOrg } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -20,6 +21,11 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.deleted",
   "partner_user.role_changed",
   "partner_user.imported",
+  "partner_user.moved",
+  "organisation.created",
+  "organisation.updated",
+  "organisation.moved",
+  "organisation.deleted",
   "invitation.sent",
   "invitation.accepted",
   "invitation.resent",
@@ -44,6 +50,9 @@ export interface ActivityPage {
 }
 
 type Filters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+
+const movedFrom = (orgId: string) =>
+  sql`${activity.action} in ('organisation.moved', 'partner_user.moved') and (${activity.change} #>> '{before,partnerOrgId}') = ${orgId}`;
 
 function activityFilter(f: Filters): SQL | undefined {
   const actor = f.actor.trim();
@@ -76,12 +85,24 @@ export async function listActivity(
   const backwards = search.before !== undefined && search.after === undefined;
   const cursor = backwards ? search.before : search.after;
   const cursorId = cursor ? decodeCursor(cursor, 1, "The page link is no longer valid.")[0]! : undefined;
-  const fetched = await db
-    .select()
-    .from(activity)
-    .where(and(activityFilter(filters), cursorId ? (backwards ? gt(activity.id, cursorId) : lt(activity.id, cursorId)) : undefined))
-    .orderBy(backwards ? asc(activity.id) : desc(activity.id))
-    .limit(search.size + 1);
+  const keyset = cursorId ? (backwards ? gt(activity.id, cursorId) : lt(activity.id, cursorId)) : undefined;
+  const order = () => (backwards ? asc(activity.id) : desc(activity.id));
+  const page = db.select().from(activity).where(and(activityFilter(filters), keyset)).orderBy(order()).limit(search.size + 1);
+  // A move is recorded under the new partner; the old partner's trail adds the moves away from it
+  // (activity_moved_from_idx): two ordered index scans merged, still keyset on the id.
+  const fetched = filters.org
+    ? await unionAll(
+        page,
+        db
+          .select()
+          .from(activity)
+          .where(and(activityFilter({ ...filters, org: "" }), keyset, movedFrom(filters.org)))
+          .orderBy(order())
+          .limit(search.size + 1),
+      )
+        .orderBy(order())
+        .limit(search.size + 1)
+    : await page;
   const more = fetched.length > search.size;
   let rows = more ? fetched.slice(0, search.size) : fetched;
   if (backwards) rows = rows.reverse();

@@ -15,6 +15,8 @@ import {
   updateOrgBodySchema,
   userListSchema,
 } from "@/lib/validations/api";
+import { organisationSchema } from "@/lib/validations/api-organisation";
+import { movePartnerUserOperation, ORGANISATIONS_TAG, organisationPaths } from "./openapi-organisations";
 
 /**
  * The OpenAPI 3.1 document of the REST API, generated from the zod schemas the handlers use.
@@ -24,6 +26,7 @@ import {
 const COMPONENTS = new Map<unknown, string>([
   [partnerOrganisationSchema, "PartnerOrganisation"],
   [partnerUserSchema, "PartnerUser"],
+  [organisationSchema, "Organisation"],
   [errorSchema, "Error"],
   [tokenResponseSchema, "TokenResponse"],
   [oauthErrorSchema, "OAuthError"],
@@ -73,6 +76,7 @@ const pageParams = (what: string) => [
   { name: "queryMore", in: "query", required: false, description: "The `queryMore` token of the previous page.", schema: { type: "string" } },
 ];
 const tag = ["Partner Management"];
+const parts = { jsonContent, response, errors, common, orgIdParam, userIdParam, pageParams };
 
 export function buildOpenApiDocument(serverUrl = "/api"): Json {
   const components = Object.fromEntries([...COMPONENTS].map(([schema, id]) => [id, schemaOf(schema as z.ZodType, "output", true)]));
@@ -81,6 +85,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
     info: { title: "Partner Management API", version: "1.0.0", description: "Manage partner organisations and their users." },
     tags: [
       { name: "Partner Management", description: "Manage partner organisations and their users. Create, update, and delete partner organisations, and manage user access within them." },
+      ORGANISATIONS_TAG,
       { name: "Authentication", description: "OAuth 2.0 client credentials: exchange an API client's id and secret for a short-lived access token." },
     ],
     servers: [{ url: serverUrl }],
@@ -182,7 +187,9 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
           parameters: [orgIdParam, userIdParam],
           responses: { "200": response("Deleted", successSchema), ...errors(404), ...common },
         },
+        put: movePartnerUserOperation(parts),
       },
+      ...organisationPaths(parts),
     },
   };
 }

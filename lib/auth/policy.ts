@@ -20,10 +20,16 @@ export const PERMISSIONS = {
   "user:delete": "delete partner users",
   "user:role": "give a partner user a role other than Viewer",
   "user:reset": "send a partner user a password reset link",
+  "user:move": "move a partner user to another partner organisation",
   "activity:read": "read the activity log",
   "admin:read": "see the portal admins and the API clients",
   "admin:manage": "invite portal admins, change their roles, remove them",
   "api-client:manage": "create and revoke API clients",
+  "organisation:read": "see customer organisations (a partner's own, for partner users)",
+  "organisation:create": "create a customer organisation",
+  "organisation:update": "edit a customer organisation",
+  "organisation:move": "move a customer organisation to another partner",
+  "organisation:delete": "delete a customer organisation",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -42,47 +48,48 @@ export type Role =
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
 
+const ORGANISATION_WRITE = [
+  "organisation:create",
+  "organisation:update",
+  "organisation:move",
+  "organisation:delete",
+] as const satisfies readonly Permission[];
+
+const ADMIN_WRITE = [
+  "org:read",
+  "org:create",
+  "org:update",
+  "org:delete",
+  "user:read",
+  "user:create",
+  "user:delete",
+  "user:role",
+  "user:reset",
+  "user:move",
+  "activity:read",
+  "admin:read",
+  "admin:manage",
+  "api-client:manage",
+  "organisation:read",
+  ...ORGANISATION_WRITE,
+] as const satisfies readonly Permission[];
+
 /**
- * The table. Partner roles apply to the partner user's own organisation only (see `can`).
+ * The table. Partner roles apply to the partner user's own organisation only (see `can`); for
+ * customer organisations `orgId` is the partner that owns the organisation, so a "No partner"
+ * one is never a partner user's.
  * What an Owner may do beyond an Admin (grant or remove the Owner role) is a rule about the
  * target's role, kept with the admins' other rules in lib/admins/admins.ts.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  "admin:owner": [
-    "org:read",
-    "org:create",
-    "org:update",
-    "org:delete",
-    "user:read",
-    "user:create",
-    "user:delete",
-    "user:role",
-    "user:reset",
-    "activity:read",
-    "admin:read",
-    "admin:manage",
-    "api-client:manage",
-  ],
-  "admin:admin": [
-    "org:read",
-    "org:create",
-    "org:update",
-    "org:delete",
-    "user:read",
-    "user:create",
-    "user:delete",
-    "user:role",
-    "user:reset",
-    "activity:read",
-    "admin:read",
-    "admin:manage",
-    "api-client:manage",
-  ],
+  "admin:owner": ADMIN_WRITE,
+  "admin:admin": ADMIN_WRITE,
   "admin:viewer": [
     "org:read",
     "user:read",
     "activity:read",
     "admin:read",
+    "organisation:read",
   ],
   "partner:admin": [
     "org:read",
@@ -92,14 +99,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "user:role",
     "activity:read",
+    "organisation:read",
+    ...ORGANISATION_WRITE,
   ],
   "partner:maintainer": [
     "org:read",
     "user:read",
+    "organisation:read",
+    ...ORGANISATION_WRITE,
   ],
   "partner:viewer": [
     "org:read",
     "user:read",
+    "organisation:read",
   ],
   "api-client": [
     "org:read",
@@ -109,6 +121,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:read",
     "user:create",
     "user:delete",
+    "user:move",
+    "organisation:read",
+    ...ORGANISATION_WRITE,
   ],
   system: ALL,
   anonymous: [],

@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
 import type { PartnerSort, PartnersTableSearch } from "@/lib/validations/partner-org";
 
@@ -87,10 +88,17 @@ export async function updatePartnerOrg(db: Db, actor: Actor, id: string, patch: 
   });
 }
 
-/** Deletes the organisation and, through the foreign key's cascade, its users, in one transaction. */
+/**
+ * Deletes the organisation and, through the foreign key's cascade, its users, in one transaction.
+ * Its customer organisations stay, as "No partner". The row is locked first, so a concurrent move
+ * of a customer organisation into this partner either lands before (and is released here) or fails.
+ */
 export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, "org:delete", id);
   await db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg).where(eq(partnerOrg.id, id)).for("update");
+    if (!locked) throw notFound("Partner organisation not found.");
+    const organisationsReleased = await releasePartnerOrganisations(tx, actor, locked);
     const users = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(partnerUser)
@@ -102,7 +110,7 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
       targetKind: "partner_org",
       targetId: id,
       partnerOrgId: id,
-      change: { before: pick(deleted), usersDeleted: users[0]?.n ?? 0 },
+      change: { before: pick(deleted), usersDeleted: users[0]?.n ?? 0, organisationsReleased },
     });
   });
 }

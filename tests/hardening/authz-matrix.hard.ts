@@ -19,7 +19,7 @@ import { PENDING_ORG_MESSAGE } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
 import { appPaths, routeMethods, serverActions, urlPattern } from "./server";
-import { CALLERS, makeAdmin, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
+import { CALLERS, makeAdmin, makeCustomer, makeOrg, makePartnerUser, makeWorld, setOrgStatus, snapshot, uniq, type Caller, type Target, type World } from "./world";
 
 type Outcome = { allowed: boolean; status: number; note: string };
 
@@ -53,25 +53,32 @@ const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
   public: () => true,
 };
 
-/** The cell's expected answer, from the policy table. */
+/** The cell's expected answer, from the policy table. N: a customer organisation of no partner, so no `orgId`. */
 function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
-  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target));
+  return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
 }
 
-const org = (w: World, t: Target) => (t === "A" ? w.orgA : w.orgB);
+const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
+const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
+/** Customer organisation cells: owned by A (the partner callers' own), by B, or by no partner. */
+const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
+const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
 type Cleanup = (w: World, target: Target) => Promise<void>;
+/** The targets an entry is tried on: A and B, and for customer organisations also N ("No partner"). */
+type Targets = readonly Target[];
 interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
   rule: Rule;
   cleanup?: Cleanup;
+  targets?: Targets;
 }
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
-function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup): ActionSpec {
-  return { args, rule, cleanup };
+function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup, targets?: Targets): ActionSpec {
+  return { args, rule, cleanup, targets };
 }
 
 const ACTIONS: Record<string, ActionSpec> = {
@@ -131,6 +138,37 @@ const ACTIONS: Record<string, ActionSpec> = {
   ),
   // Public by design: the answer is the same whether or not the email exists.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC),
+  "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
+    admin("user:move"),
+  ),
+  // Customer organisations: owned by A, by B, or by no partner (N). Only portal admins act in the admin app.
+  "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
+    async (w, t) => ({ name: uniq("Customer"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
+    admin("organisation:create"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/update-organisation.ts#updateOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, name: uniq("Renamed"), zuoraAccountId: "C-1" }),
+    admin("organisation:update"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/move-organisation.ts#moveOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, partnerOrgId: t === "A" ? w.orgB.id : w.orgA.id }),
+    admin("organisation:move"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  "app/(admin)/organisations/actions/delete-organisation.ts#deleteOrganisationAction": action(
+    async (w, t) => ({ id: (await freshCustomer(w, t)).id, confirm: true }),
+    admin("organisation:delete"),
+    undefined,
+    CUSTOMER_TARGETS,
+  ),
+  // Read-only: a few partners' names for the move controls.
+  "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -139,6 +177,7 @@ interface PageSpec {
   allowed: (res: Response, body: string, w: World, t: Target) => boolean;
   rule: Rule;
   cleanup?: Cleanup;
+  targets?: Targets;
 }
 const ok200 = (res: Response) => res.status === 200;
 const reachable = (res: Response) => res.status < 400;
@@ -170,6 +209,17 @@ const PAGES: Record<string, PageSpec[]> = {
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
+  "/organisations": [
+    {
+      path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`,
+      allowed: shows((w, t) => w.customers[t].name),
+      rule: admin("organisation:read"),
+      targets: CUSTOMER_TARGETS,
+    },
+  ],
+  "/organisations/[id]": [
+    { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows((w, t) => w.customers[t].name), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
+  ],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner shows the caller's own organisation: never B's, whoever asks.
   "/partner": [
@@ -187,7 +237,12 @@ const PAGES: Record<string, PageSpec[]> = {
 /** Next's own pages, rendered for every caller alike. */
 const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
-type RouteSpec = { request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>; allowed: (res: Response) => boolean; rule: Rule };
+type RouteSpec = {
+  request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
+  allowed: (res: Response) => boolean;
+  rule: Rule;
+  targets?: Targets;
+};
 const API = "/api/partner-management";
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const success = (res: Response) => res.status >= 200 && res.status < 300;
@@ -241,15 +296,53 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: success,
     rule: api("user:delete"),
   },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId] PUT": {
+    request: async (w, t) => ({
+      path: `${API}/partner-organisation/${org(w, t).id}/${(await invitedUser(w, t)).id}`,
+      init: json("PUT", { partnerOrganisationId: other(w, t).id }),
+    }),
+    allowed: success,
+    rule: api("user:move"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations GET": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations` }),
+    allowed: success,
+    rule: api("organisation:read"),
+  },
+  "/api/partner-management/partner-organisation/[partnerOrganisationId]/organisations POST": {
+    request: async (w, t) => ({ path: `${API}/partner-organisation/${org(w, t).id}/organisations`, init: json("POST", { name: uniq("api customer") }) }),
+    allowed: success,
+    rule: api("organisation:create"),
+  },
+  "/api/partner-management/organisation/[organisationId] GET": {
+    request: async (w, t) => ({ path: `${API}/organisation/${w.customers[t].id}` }),
+    allowed: success,
+    rule: api("organisation:read"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] PUT": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: json("PUT", { name: uniq("api renamed"), partnerOrganisationId: null }) }),
+    allowed: success,
+    rule: api("organisation:update", "organisation:move"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/organisation/[organisationId] DELETE": {
+    request: async (w, t) => ({ path: `${API}/organisation/${(await freshCustomer(w, t)).id}`, init: { method: "DELETE" } }),
+    allowed: success,
+    rule: api("organisation:delete"),
+    targets: CUSTOMER_TARGETS,
+  },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
 };
 
 /** Every cell's rule, with a name: what the coverage test reads. */
-const RULES: Array<{ name: string; rule: Rule }> = [
-  ...Object.entries(ACTIONS).map(([key, spec]) => ({ name: `action ${key.split("#")[1]}`, rule: spec.rule })),
-  ...Object.entries(PAGES).flatMap(([pattern, specs]) => specs.map((spec, i) => ({ name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule }))),
-  ...Object.entries(ROUTES).map(([key, spec]) => ({ name: `route ${key}`, rule: spec.rule })),
+const RULES: Array<{ name: string; rule: Rule; targets?: Targets }> = [
+  ...Object.entries(ACTIONS).map(([key, spec]) => ({ name: `action ${key.split("#")[1]}`, rule: spec.rule, targets: spec.targets })),
+  ...Object.entries(PAGES).flatMap(([pattern, specs]) =>
+    specs.map((spec, i) => ({ name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule, targets: spec.targets })),
+  ),
+  ...Object.entries(ROUTES).map(([key, spec]) => ({ name: `route ${key}`, rule: spec.rule, targets: spec.targets })),
 ];
 
 /** Roles no HTTP caller has: the app itself (start-up tasks, fixtures) and nobody, who holds nothing. */
@@ -263,8 +356,8 @@ test("every permission of every role in the policy table is exercised by a cell 
     assert.ok(roles.has(role), `no caller of the matrix has the role ${role}: add one to CALLERS (world.ts)`);
     for (const permission of permissions) {
       assert.ok(permission in PERMISSIONS);
-      const exercised = RULES.some(({ rule }) =>
-        rule.needs.includes(permission) && CALLERS.some((c) => roleOf(ACTOR[c]) === role && (["A", "B"] as const).some((t) => expected(rule, c, t))),
+      const exercised = RULES.some(({ rule, targets }) =>
+        rule.needs.includes(permission) && CALLERS.some((c) => roleOf(ACTOR[c]) === role && (targets ?? (["A", "B"] as const)).some((t) => expected(rule, c, t))),
       );
       if (!exercised) missing.push(`${role} → ${permission}`);
     }
@@ -302,6 +395,7 @@ interface Cell {
   /** Builds the request (fresh rows where the call consumes them) and returns the call itself. */
   prepare(w: World, caller: Caller, target: Target): Promise<() => Promise<Outcome>>;
   cleanup?: Cleanup;
+  targets?: Targets;
 }
 
 function cells(): Cell[] {
@@ -314,6 +408,7 @@ function cells(): Cell[] {
       name: `action ${key.split("#")[1]}`,
       rule: spec.rule,
       cleanup: spec.cleanup,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const args = await spec.args(world, target, caller);
         return async () => {
@@ -329,6 +424,7 @@ function cells(): Cell[] {
         name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`,
         rule: spec.rule,
         cleanup: spec.cleanup,
+        targets: spec.targets,
         prepare: async (world, caller, target) => {
           const path = await spec.path(world, target);
           return async () => {
@@ -344,6 +440,7 @@ function cells(): Cell[] {
     out.push({
       name: `route ${key}`,
       rule: spec.rule,
+      targets: spec.targets,
       prepare: async (world, caller, target) => {
         const { path, init } = await spec.request(world, target, caller);
         return async () => {
@@ -364,7 +461,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
   let allowed = 0;
   for (const cell of all) {
     for (const caller of CALLERS) {
-      for (const target of ["A", "B"] as const) {
+      for (const target of cell.targets ?? (["A", "B"] as const)) {
         const expect = expected(cell.rule, caller, target);
         let got: Outcome;
         let changed = false;
@@ -384,7 +481,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
       }
     }
   }
-  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 orgs): ${allowed} allowed, ${total - allowed} denied`);
+  console.log(`[authz] ${total} cells (${all.length} entries × ${CALLERS.length} callers × 2 or 3 targets): ${allowed} allowed, ${total - allowed} denied`);
   assert.deepEqual(wrong, []);
 });
 

@@ -8,6 +8,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiClient, revokeApiClient } from "@/lib/api-clients/api-clients";
 import { newId } from "@/lib/ids";
+import { createOrganisation } from "@/lib/organisations";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { Client } from "./client";
@@ -21,7 +22,8 @@ export const PASSWORD = "hardening-password-42";
 
 export const CALLERS = ["anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked"] as const;
 export type Caller = (typeof CALLERS)[number];
-export type Target = "A" | "B";
+/** A and B: the partner organisations (the partner callers' own, and another). N: for customer organisations, one with "No partner". */
+export type Target = "A" | "B" | "N";
 
 export interface World {
   app: AppServer;
@@ -29,6 +31,8 @@ export interface World {
   drop(): Promise<void>;
   orgA: { id: string; name: string };
   orgB: { id: string; name: string };
+  /** A customer organisation owned by A, by B, and by no partner. */
+  customers: Record<Target, { id: string; name: string }>;
   clients: Record<Caller, Client>;
   api: { valid: { id: string; secret: string }; revoked: { id: string; secret: string } };
   emails: Record<string, string>;
@@ -36,6 +40,12 @@ export interface World {
 
 let counter = 0;
 export const uniq = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+
+/** A customer organisation owned by partner A or B, or by none (N). */
+export async function makeCustomer(database: Database, owner: { id: string } | null, name = uniq("Customer")): Promise<{ id: string; name: string }> {
+  const row = await createOrganisation(database.db, systemActor, { name, partnerOrgId: owner?.id ?? null });
+  return { id: row.id, name: row.name };
+}
 
 export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string }> {
   const org = await createPartnerOrg(database.db, systemActor, { name, zuoraAccountId: "A00001", invoiceOwner: "partner" } as never);
@@ -76,6 +86,11 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   const pViewer = await makePartnerUser(database, orgA.id, "viewer");
   const pMaint = await makePartnerUser(database, orgA.id, "maintainer");
   await makePartnerUser(database, orgB.id, "admin");
+  const customers = {
+    A: await makeCustomer(database, orgA, uniq("Customer of A")),
+    B: await makeCustomer(database, orgB, uniq("Customer of B")),
+    N: await makeCustomer(database, null, uniq("Customer of none")),
+  };
   const aViewer = await makeAdmin(database, "viewer");
   const aAdmin = await makeAdmin(database, "admin");
   const aOwner = await makeAdmin(database, "owner");
@@ -107,6 +122,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     database,
     orgA,
     orgB,
+    customers,
     clients,
     api: { valid: { id: valid.client.id, secret: valid.secret }, revoked: { id: revoked.client.id, secret: revoked.secret } },
     emails: { pAdmin: pAdmin.email, pViewer: pViewer.email, pMaint: pMaint.email, aViewer: aViewer.email, aAdmin: aAdmin.email, aOwner: aOwner.email },
@@ -118,7 +134,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {

@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/policy";
 import { requireAdminPage, type AdminActor } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
+import { countOrganisationsByPartner } from "@/lib/organisations";
 import { listPartnersTable } from "@/lib/partners/orgs";
 import { partnersTableSearchSchema, type PartnersTableSearch } from "@/lib/validations/partner-org";
 
@@ -85,6 +86,7 @@ async function PartnersResults({ admin, search }: { admin: AdminActor; search: P
       return [col, { href: withParams(PATH, state, { sort: col, dir: nextDir }), direction: active ? search.dir : null }];
     }),
   ) as SortLinks;
+  const organisations = await countOrganisationsByPartner(await getDb(), admin, page.rows.map((r) => r.id));
   const rows = page.rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -94,6 +96,7 @@ async function PartnersResults({ admin, search }: { admin: AdminActor; search: P
     invoiceOwner: r.invoiceOwner,
     status: r.status,
     userCount: r.userCount,
+    organisationCount: organisations.get(r.id) ?? 0,
     created: formatDate(r.created),
   }));
   const total = page.total.capped ? `more than ${page.total.count.toLocaleString("en-GB")}` : page.total.count.toLocaleString("en-GB");

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { OrgActivitySection } from "@/components/activity/org-activity-section";
+import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
 import { CopyButton } from "@/components/partners/copy-button";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
@@ -15,6 +16,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
+import { countOrganisationsByPartner } from "@/lib/organisations";
 import { getPartnerOrg } from "@/lib/partners/orgs";
 
 export const metadata = { title: "Partner organisation" };
@@ -90,9 +92,13 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         {can(admin, "user:create", org.id) ? <ImportUsersDialog orgId={org.id} /> : null}
       </div>
 
+      <PartnerOrganisationsSection admin={admin} partnerOrgId={org.id} />
+
       <OrgActivitySection admin={admin} orgId={org.id} />
 
-      {can(admin, "org:delete") ? <DeletePartnerSection orgId={org.id} orgName={org.name} /> : null}
+      {can(admin, "org:delete") ? (
+        <DeletePartnerSection orgId={org.id} orgName={org.name} organisationCount={(await countOrganisationsByPartner(db, admin, [org.id])).get(org.id) ?? 0} />
+      ) : null}
     </div>
   );
 }

@@ -7,5 +7,6 @@ import { deletePartnerOrgSchema } from "@/lib/validations/partner-org";
 export const deletePartnerAction = adminAction(deletePartnerOrgSchema, async ({ id }, { db, actor }) => {
   await deletePartnerOrg(db, actor, id);
   revalidatePath("/settings/profile/partners");
+  revalidatePath("/organisations", "layout");
   return { id };
 });

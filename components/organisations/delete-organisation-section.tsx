@@ -1,0 +1,45 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { deleteOrganisationAction } from "@/app/(admin)/organisations/actions/delete-organisation";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
+
+/** Seed 002's deletion: the confirm checkbox enables "Delete Organisation". */
+export function DeleteOrganisationSection({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const router = useRouter();
+  const [confirmed, setConfirmed] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <section aria-labelledby="delete-organisation-heading" className="space-y-3 rounded-md border border-destructive/40 p-4">
+      <h2 id="delete-organisation-heading" className="text-lg font-semibold text-destructive">
+        Delete organisation
+      </h2>
+      <p className="text-sm text-muted-foreground">Deleting {orgName} removes it for its partner too. This cannot be undone.</p>
+      <div className="flex items-center gap-2">
+        <Checkbox id="confirm-delete-organisation" checked={confirmed} onCheckedChange={(v) => setConfirmed(v === true)} />
+        <Label htmlFor="confirm-delete-organisation">Confirm that I want to delete this organisation.</Label>
+      </div>
+      <Button
+        variant="destructive"
+        disabled={!confirmed || pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await deleteOrganisationAction({ id: orgId, confirm: true });
+            if (!result.ok) {
+              toast.error(result.message);
+              return;
+            }
+            toast.success(`Organisation "${orgName}" deleted.`);
+            router.replace("/organisations");
+            router.refresh();
+          })
+        }
+      >
+        Delete Organisation
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+import { ArrowRightLeft } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { moveUserAction } from "@/app/(admin)/settings/profile/partners/actions/move-user";
+import { PartnerFinder } from "@/components/organisations/partner-finder";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/label";
+import type { PartnerRole } from "@/db/schema";
+
+const ROLES: { value: PartnerRole; label: string }[] = [
+  { value: "viewer", label: "Viewer" },
+  { value: "maintainer", label: "Maintainer" },
+  { value: "admin", label: "Admin" },
+];
+
+/** A portal admin moves a partner user registered under the wrong partner: same sign-in, new partner and role. */
+export function MoveUserDialog({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [toOrgId, setToOrgId] = useState("");
+  const [role, setRole] = useState<PartnerRole>("viewer");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+  const submit = () =>
+    startTransition(async () => {
+      const result = await moveUserAction({ orgId, userId, toOrgId, role });
+      if (!result.ok) {
+        setError(result.fieldErrors?.toOrgId?.[0] ?? result.message);
+        return;
+      }
+      toast.success(`${email} moved to the other partner.`);
+      setOpen(false);
+      router.refresh();
+    });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setError("");
+        setOpen(next);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Move user ${email} to another partner`} title={`Move user ${email} to another partner`}>
+          <ArrowRightLeft aria-hidden />
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Move user to another partner</DialogTitle>
+          <DialogDescription>
+            {email} keeps their sign-in and history, takes the role you choose in the other partner organisation, and is signed out
+            everywhere. If they are this partner&apos;s only Admin, it is left without one.
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          className="grid gap-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!toOrgId) return setError("Choose the partner organisation to move the user to.");
+            submit();
+          }}
+        >
+          <PartnerFinder id={`move-user-${userId}`} label="Partner organisation" value={toOrgId} onChange={setToOrgId} noPartner={false} />
+          <div className="grid gap-1.5">
+            <Label htmlFor={`move-user-role-${userId}`}>Role</Label>
+            <select
+              id={`move-user-role-${userId}`}
+              value={role}
+              onChange={(e) => setRole(e.target.value as PartnerRole)}
+              className="h-9 rounded-md border border-input bg-background px-2 text-sm"
+            >
+              {ROLES.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {error ? (
+            <p role="alert" className="text-sm font-medium text-destructive">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Moving…" : "Move user"}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
