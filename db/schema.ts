@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -111,6 +115,80 @@ export const customerOrg = pgTable(
   ],
 );
 
+/** How a usage metric adds up over days and organisations: a total (GB transferred) or a peak (seats). */
+export const usageAggregation = pgEnum("usage_aggregation", ["sum", "max"]);
+
+/** What the business's platform reports per customer organisation and day (seed 002's "Total GB transferred"). */
+export const usageMetric = pgTable(
+  "usage_metric",
+  {
+    id: text("id").primaryKey(),
+    /** The name integrators send, e.g. `gb_transferred`. */
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    aggregation: usageAggregation("aggregation").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("usage_metric_key_key").on(t.key),
+    check("usage_metric_key_format", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,62}$'`),
+  ],
+);
+
+/**
+ * Usage records as ingested, kept so a retried record (same id, the caller's idempotency key) is
+ * never counted twice. Reports never read this table: they read usage_daily.
+ */
+export const usageRecord = pgTable(
+  "usage_record",
+  {
+    id: text("id").primaryKey(),
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    // No foreign key: usage_daily's holds the metric (every record has its roll-up row), and one
+    // here would scan all records, through no index, whenever a metric is deleted.
+    metricId: text("metric_id").notNull(),
+    /** A UTC date. */
+    day: date("day", { mode: "string" }).notNull(),
+    quantity: numeric("quantity", { precision: 18, scale: 6 }).notNull(),
+    apiClientId: text("api_client_id"),
+    received: timestamp("received", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The organisation's delete cascades through this index rather than a scan of every record.
+    index("usage_record_org_idx").on(t.customerOrgId),
+    check("usage_record_quantity_nonnegative", sql`${t.quantity} >= 0`),
+  ],
+);
+
+/**
+ * Daily roll-ups per (organisation, day, metric), kept in the transaction that stores the records:
+ * a 90-day report reads at most 90 rows per organisation and metric, however many records there are.
+ */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    metricId: text("metric_id")
+      .notNull()
+      .references(() => usageMetric.id),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+    records: integer("records").notNull(),
+  },
+  (t) => [
+    // An organisation's period is one range of this key.
+    primaryKey({ name: "usage_daily_pkey", columns: [t.customerOrgId, t.day, t.metricId] }),
+    // Every organisation's days of one metric (the portal-wide chart), and "has this metric usage?".
+    index("usage_daily_metric_day_idx").on(t.metricId, t.day),
+  ],
+);
+
 export const adminUser = pgTable(
   "admin_user",
   {
@@ -203,4 +281,6 @@ export type AdminUserRow = typeof adminUser.$inferSelect;
 export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
 export type PartnerRole = (typeof partnerRole.enumValues)[number];
 export type AdminRole = (typeof adminRole.enumValues)[number];
+export type UsageAggregation = (typeof usageAggregation.enumValues)[number];
+export type UsageMetricRow = typeof usageMetric.$inferSelect;
 export type PartnerOrgStatus = (typeof partnerOrgStatus.enumValues)[number];

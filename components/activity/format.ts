@@ -29,6 +29,10 @@ export const ACTION_LABEL: Record<string, string> = {
   "admin.sign_in_failed": "Admin sign-in failed",
   "api_client.created": "API client created",
   "api_client.revoked": "API client revoked",
+  "usage_metric.created": "Usage metric added",
+  "usage_metric.updated": "Usage metric updated",
+  "usage_metric.deleted": "Usage metric deleted",
+  "usage.ingested": "Usage records received",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -49,6 +53,8 @@ const TARGET_KIND: Record<string, string> = {
   api_client: "API client",
   invitation: "Invitation",
   organisation: "Customer organisation",
+  usage_metric: "Usage metric",
+  usage: "Usage",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */

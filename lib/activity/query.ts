@@ -41,6 +41,10 @@ export const ACTIVITY_ACTIONS = [
   "partner_user.sign_in_failed",
   "api_client.created",
   "api_client.revoked",
+  "usage_metric.created",
+  "usage_metric.updated",
+  "usage_metric.deleted",
+  "usage.ingested",
 ] as const;
 
 export interface ActivityPage {

@@ -17,6 +17,7 @@ import {
 } from "@/lib/validations/api";
 import { organisationSchema } from "@/lib/validations/api-organisation";
 import { movePartnerUserOperation, ORGANISATIONS_TAG, organisationPaths } from "./openapi-organisations";
+import { USAGE_TAG, usagePaths } from "./openapi-usage";
 
 /**
  * The OpenAPI 3.1 document of the REST API, generated from the zod schemas the handlers use.
@@ -86,6 +87,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
     tags: [
       { name: "Partner Management", description: "Manage partner organisations and their users. Create, update, and delete partner organisations, and manage user access within them." },
       ORGANISATIONS_TAG,
+      USAGE_TAG,
       { name: "Authentication", description: "OAuth 2.0 client credentials: exchange an API client's id and secret for a short-lived access token." },
     ],
     servers: [{ url: serverUrl }],
@@ -190,6 +192,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
         put: movePartnerUserOperation(parts),
       },
       ...organisationPaths(parts),
+      ...usagePaths(parts),
     },
   };
 }

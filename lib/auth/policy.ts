@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   "organisation:update": "edit a customer organisation",
   "organisation:move": "move a customer organisation to another partner",
   "organisation:delete": "delete a customer organisation",
+  "usage:ingest": "send usage records of customer organisations",
+  "metric:read": "see the usage metrics",
+  "metric:manage": "add, edit and delete usage metrics",
+  "report:read": "see usage reports (a partner's own organisations, for partner users) and engagement figures",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -72,6 +76,9 @@ const ADMIN_WRITE = [
   "api-client:manage",
   "organisation:read",
   ...ORGANISATION_WRITE,
+  "metric:read",
+  "metric:manage",
+  "report:read",
 ] as const satisfies readonly Permission[];
 
 /**
@@ -90,6 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "activity:read",
     "admin:read",
     "organisation:read",
+    "metric:read",
+    "report:read",
   ],
   "partner:admin": [
     "org:read",
@@ -101,17 +110,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "activity:read",
     "organisation:read",
     ...ORGANISATION_WRITE,
+    "report:read",
   ],
   "partner:maintainer": [
     "org:read",
     "user:read",
     "organisation:read",
     ...ORGANISATION_WRITE,
+    "report:read",
   ],
   "partner:viewer": [
     "org:read",
     "user:read",
     "organisation:read",
+    "report:read",
   ],
   "api-client": [
     "org:read",
@@ -124,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:move",
     "organisation:read",
     ...ORGANISATION_WRITE,
+    "usage:ingest",
   ],
   system: ALL,
   anonymous: [],
