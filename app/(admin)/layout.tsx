@@ -10,9 +10,11 @@ const NAV: NavItem[] = [
       { href: "/settings/profile", label: "Profile", children: [{ href: "/settings/profile/partners", label: "Partners" }] },
       { href: "/settings/api-clients", label: "API clients" },
       { href: "/settings/admins", label: "Admins" },
+      { href: "/settings/usage-metrics", label: "Usage metrics" },
     ],
   },
   { href: "/organisations", label: "Organisations" },
+  { href: "/reports", label: "Reports" },
   { href: "/activity", label: "Activity" },
   { href: "/api-reference", label: "API reference" },
 ];

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { PartnerActor } from "@/lib/auth/session";
@@ -39,6 +40,13 @@ export async function PartnerHome({ actor, orgId }: { actor: PartnerActor; orgId
   return (
     <PartnerShell org={org} userLabel={actor.label}>
       <OrgOverview org={org} />
+      {/* Until the partner account's left-hand pane lands, its Reports page is reached from here. */}
+      <p>
+        <Link href="/partner/reports" className="font-medium underline underline-offset-4">
+          Reports
+        </Link>
+        <span className="text-sm text-muted-foreground">: usage of your organisations</span>
+      </p>
       <TeamSection actor={actor} orgId={org.id} />
       <PartnerActivitySection actor={actor} orgId={org.id} />
     </PartnerShell>
