@@ -8,6 +8,10 @@ import { listPartnerUsers } from "@/lib/partners/users";
 import { countOrganisationsByPartner, listOrganisationsByKey, listOrganisationsTable } from "@/lib/organisations";
 import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
 import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
+import { sql } from "drizzle-orm";
+import { resolvePeriod } from "@/lib/reports/period";
+import { partnerUsageReport } from "@/lib/reports/usage";
+import { listMetrics } from "@/lib/usage/metrics";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
 /**
@@ -171,4 +175,41 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     assert.match(p, /customer_org_partner_/);
     assert.doesNotMatch(p, /"Seq Scan"/);
   });
+
+  /* Usage reports: daily roll-ups of two metrics for every customer organisation (3 days each). */
+
+  test("a partner's usage report reads its organisations through (partner, id) and their roll-ups through the (organisation, day) key", async () => {
+    await database.db.execute(sql`insert into usage_metric (id, key, name, unit, aggregation) values ('plan-gb', 'gb_transferred', 'GB', 'GB', 'sum'), ('plan-seats', 'seats', 'Seats', 'seats', 'max')`);
+    await database.db.execute(sql`
+      insert into usage_daily (customer_org_id, day, metric_id, total, peak, records)
+      select o.id, current_date - d, m, 1, 1, 1 from customer_org o, generate_series(0, 2) d, unnest(array['plan-gb', 'plan-seats']) m`);
+    await database.db.execute(sql`analyze usage_daily`);
+    const partner = await partnerWithCustomers();
+    const qs = await queriesOf(() => partnerUsageReport(database.db, admin, partner, resolvePeriod({ period: "90d" })));
+    const report = qs.find((q) => /usage_daily/.test(q.query))!;
+    const p = await plan(report);
+    assert.match(p, /customer_org_partner_/);
+    assert.match(p, /usage_daily_pkey/);
+    assert.doesNotMatch(p, /"Seq Scan"/);
+    const count = qs.find((q) => /count\(/.test(q.query) && /customer_org/.test(q.query))!;
+    assert.doesNotMatch(await plan(count), /"Seq Scan"/);
+  });
+
+  test("whether a metric has usage is one probe of the (metric, day) index", async () => {
+    const qs = await queriesOf(() => listMetrics(database.db, admin));
+    const p = await plan(qs[0]!);
+    assert.match(p, /usage_daily_metric_day_idx/);
+    assert.ok(!seqScanned(p).includes("usage_daily"), "usage_daily is not scanned whole");
+  });
+
+  /** The tables a plan reads by sequential scan. */
+  function seqScanned(planJson: string): string[] {
+    const out: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (node["Node Type"] === "Seq Scan") out.push(String(node["Relation Name"]));
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    for (const root of JSON.parse(planJson) as { Plan: Record<string, unknown> }[]) walk(root.Plan);
+    return out;
+  }
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db";
 import { usageDaily, usageMetric, type UsageMetricRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
@@ -17,10 +17,17 @@ export type MetricWithUsage = UsageMetricRow & { hasUsage: boolean };
 const AUDITED = ["key", "name", "unit", "aggregation"] as const;
 const audited = (row: UsageMetricRow) => Object.fromEntries(AUDITED.map((k) => [k, row[k]]));
 
-/** Whether any usage was stored for the metric (one probe of the (metric, day) index). */
+/**
+ * The first day with usage of a metric, null when it has none: one probe of the (metric, day)
+ * index. Written as ORDER BY … LIMIT 1 rather than EXISTS, which the planner may answer by
+ * scanning every roll-up for a metric that has none.
+ */
+const firstUsageDay = (metricId: SQL | string) =>
+  sql<string | null>`(select ${usageDaily.day} from ${usageDaily} where ${usageDaily.metricId} = ${metricId} order by ${usageDaily.day} limit 1)`;
+
 async function hasUsage(db: Queryable, metricId: string): Promise<boolean> {
-  const [row] = await db.select({ one: sql`1` }).from(usageDaily).where(eq(usageDaily.metricId, metricId)).limit(1);
-  return row !== undefined;
+  const [row] = await db.select({ first: firstUsageDay(metricId) }).from(sql`(select 1) as probe`);
+  return row?.first != null;
 }
 
 /** Every metric, by name. A business defines a handful, so there is no paging. */
@@ -29,11 +36,11 @@ export async function listMetrics(db: Queryable, actor: Actor): Promise<MetricWi
   const rows = await db
     .select({
       metric: usageMetric,
-      hasUsage: sql<boolean>`exists (select 1 from ${usageDaily} where ${usageDaily.metricId} = ${usageMetric.id})`,
+      firstUsage: firstUsageDay(sql`${usageMetric.id}`),
     })
     .from(usageMetric)
     .orderBy(asc(usageMetric.name), asc(usageMetric.id));
-  return rows.map((r) => ({ ...r.metric, hasUsage: Boolean(r.hasUsage) }));
+  return rows.map((r) => ({ ...r.metric, hasUsage: r.firstUsage != null }));
 }
 
 function keyTaken(err: unknown): never {
