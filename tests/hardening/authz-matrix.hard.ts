@@ -15,6 +15,8 @@ import { after, before, test } from "node:test";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { can, PERMISSIONS, ROLE_PERMISSIONS, roleOf, type Permission, type Role } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
+import { ingestUsage } from "@/lib/usage/ingest";
+import { createMetric } from "@/lib/usage/metrics";
 import { PENDING_ORG_MESSAGE } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
@@ -64,6 +66,16 @@ const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
 /** Customer organisation cells: owned by A (the partner callers' own), by B, or by no partner. */
 const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
 const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
+/** A metric nobody else uses, for the metric cells (they change or delete it). */
+const freshMetric = async (w: World) => createMetric(w.database.db, systemActor, { key: uniq("m").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" });
+/** Today's usage of the target's customer organisation, so its name shows in reports (ids fixed: a second call stores nothing). */
+async function withUsage(w: World, t: Target): Promise<string> {
+  const metric = "matrix_gb";
+  await createMetric(w.database.db, systemActor, { key: metric, name: "Matrix GB", unit: "GB", aggregation: "sum" }).catch(() => undefined);
+  const date = new Date().toISOString().slice(0, 10);
+  await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric, quantity: 1, date }]);
+  return w.customers[t].name;
+}
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
@@ -167,6 +179,16 @@ const ACTIONS: Record<string, ActionSpec> = {
     undefined,
     CUSTOMER_TARGETS,
   ),
+  // Usage metrics: portal admins who manage; each call on a metric of its own.
+  "app/(admin)/settings/usage-metrics/actions/create-metric.ts#createMetricAction": action(
+    async () => ({ key: uniq("k").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" }),
+    admin("metric:manage"),
+  ),
+  "app/(admin)/settings/usage-metrics/actions/update-metric.ts#updateMetricAction": action(async (w) => {
+    const m = await freshMetric(w);
+    return { id: m.id, key: m.key, name: uniq("Renamed"), unit: "TB", aggregation: "sum" };
+  }, admin("metric:manage")),
+  "app/(admin)/settings/usage-metrics/actions/delete-metric.ts#deleteMetricAction": action(async (w) => ({ id: (await freshMetric(w)).id }), admin("metric:manage")),
   // Read-only: a few partners' names for the move controls.
   "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
 };
@@ -220,6 +242,15 @@ const PAGES: Record<string, PageSpec[]> = {
   "/organisations/[id]": [
     { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows((w, t) => w.customers[t].name), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
+  "/settings/usage-metrics": [{ path: () => "/settings/usage-metrics", allowed: shows("Usage metrics"), rule: admin("metric:read") }],
+  "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
+  "/reports/[partnerId]": [
+    { path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows((w, t) => w.customers[t].name), rule: admin("report:read") },
+  ],
+  // The partner's own report, whoever asks: B's organisations never show.
+  "/partner/reports": [
+    { path: async (w, t) => (await withUsage(w, t), "/partner/reports"), allowed: shows("Usage by organisation", (w, t) => w.customers[t].name), rule: partner("report:read") },
+  ],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner shows the caller's own organisation: never B's, whoever asks.
   "/partner": [
@@ -239,7 +270,7 @@ const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
 type RouteSpec = {
   request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
-  allowed: (res: Response) => boolean;
+  allowed: (res: Response, body: string, w: World, t: Target) => boolean;
   rule: Rule;
   targets?: Targets;
 };
@@ -331,6 +362,32 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: success,
     rule: api("organisation:delete"),
     targets: CUSTOMER_TARGETS,
+  },
+  "/api/partner-management/usage POST": {
+    request: async (w, t) => {
+      await withUsage(w, "A");
+      const record = { id: uniq("usage"), organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 2, date: new Date().toISOString().slice(0, 10) };
+      return { path: `${API}/usage`, init: json("POST", { records: [record] }) };
+    },
+    allowed: success,
+    rule: api("usage:ingest"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/reports/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: "/reports/export?period=7d" }),
+    allowed: (res, body, w) => csv(res) && body.includes(w.orgA.name),
+    rule: admin("report:read"),
+  },
+  "/reports/[partnerId]/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: `/reports/${org(w, t).id}/export?period=7d` }),
+    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
+    rule: admin("report:read"),
+  },
+  // The signed-in partner user's own account only: B's organisations never show.
+  "/partner/reports/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: "/partner/reports/export?period=7d" }),
+    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
+    rule: partner("report:read"),
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
@@ -446,7 +503,7 @@ function cells(): Cell[] {
         return async () => {
           const res = await world.clients[caller].fetch(path, init as never);
           const body = await res.text();
-          return { allowed: spec.allowed(res), status: res.status, note: body.slice(0, 120) };
+          return { allowed: spec.allowed(res, body, world, target), status: res.status, note: body.slice(0, 120) };
         };
       },
     });
