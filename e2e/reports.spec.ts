@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { parseCsv } from "../lib/csv";
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, test, unique } from "./fixtures";
 import { adminPage, createOrg, createUser, partnerPage, uniqueEmail } from "./partner-helpers";
@@ -27,10 +28,9 @@ async function addMetric(page: Page, m: { key: string; name: string; unit: strin
 }
 
 /** The CSV's rows as objects keyed by its header. */
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
-  const cols = header!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i]!, v])));
+function csvRows(text: string): Record<string, string>[] {
+  const [header, ...lines] = parseCsv(text);
+  return lines.map((l) => Object.fromEntries(l.map((v, i) => [header![i]!, v])));
 }
 
 test("admin adds metrics, usage arrives over the API, the partner sees table, chart and CSV, the admin the per-partner report and drill-down", async ({ browser, request }) => {
@@ -111,15 +111,15 @@ test("admin adds metrics, usage arrives over the API, the partner sees table, ch
   const download = partner.waitForEvent("download");
   await partner.getByRole("link", { name: "Download CSV" }).click();
   const file = await (await download).path();
-  const csv = parseCsv(readFileSync(file, "utf8"));
+  const csv = csvRows(readFileSync(file, "utf8"));
   const csvAlpha = csv.find((r) => r.Organisation === `Alpha ${stamp}`)!;
   expect(csvAlpha[`${gb.name} (GB, sum)`]).toBe("20");
   expect(csvAlpha[`${seats.name} (seats, max)`]).toBe("9");
   expect(csvAlpha.From).toBe(day(-6));
 
   // A custom period of yesterday only.
-  await partner.getByLabel("From").fill(day(-1));
-  await partner.getByLabel("To").fill(day(-1));
+  await partner.getByLabel("From", { exact: true }).fill(day(-1));
+  await partner.getByLabel("To", { exact: true }).fill(day(-1));
   await partner.getByRole("button", { name: "Show" }).click();
   await expect(partner).toHaveURL(/period=custom/);
   expect((await cells(`Alpha ${stamp}`))[gbCol]).toBe("7.5");
@@ -139,7 +139,7 @@ test("admin adds metrics, usage arrives over the API, the partner sees table, ch
   await expectAccessible(admin);
   const adminCsv = await admin.request.get(`/reports/export?period=7d`);
   expect(adminCsv.headers()["content-type"]).toContain("text/csv");
-  expect(parseCsv(await adminCsv.text()).find((r) => r.Partner === partnerName)![`${gb.name} (GB, sum)`]).toBe("25");
+  expect(csvRows(await adminCsv.text()).find((r) => r.Partner === partnerName)![`${gb.name} (GB, sum)`]).toBe("25");
 
   await partnerRow.getByRole("link", { name: partnerName }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Report: ${partnerName}`);
