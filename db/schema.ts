@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -186,6 +187,53 @@ export const usageDaily = pgTable(
     primaryKey({ name: "usage_daily_pkey", columns: [t.customerOrgId, t.day, t.metricId] }),
     // Every organisation's days of one metric (the portal-wide chart), and "has this metric usage?".
     index("usage_daily_metric_day_idx").on(t.metricId, t.day),
+  ],
+);
+
+/**
+ * The same roll-ups keyed by the organisation's partner ("" for "No partner") and aligned blocks of
+ * 1, 4, 16 and 64 days (level 0 to 3, counted from 2000-01-01): a 90-day period is at most ~20
+ * blocks, so a partner's totals per organisation read ~20 rows per organisation and metric, in
+ * index order, instead of 90. A trigger on customer_org moves the rows when the organisation moves.
+ */
+export const usageBlock = pgTable(
+  "usage_block",
+  {
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    level: smallint("level").notNull(),
+    start: date("start", { mode: "string" }).notNull(),
+    metricId: text("metric_id").notNull(),
+    partnerKey: text("partner_key").notNull(),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "usage_block_pkey", columns: [t.customerOrgId, t.level, t.start, t.metricId] }),
+    // INCLUDE (customer_org_id, metric_id, total, peak) is added by hand-written SQL (0005): drizzle-kit has no INCLUDE.
+    index("usage_block_partner_idx").on(t.partnerKey, t.level, t.start),
+  ],
+);
+
+/**
+ * Daily figures per partner ("" for "No partner"): the chart of a partner's report and the
+ * portal-wide report read these. Kept by the ingestion and, when an organisation moves or is
+ * deleted, by the trigger on customer_org (hand-written SQL in the migrations).
+ */
+export const usagePartnerDaily = pgTable(
+  "usage_partner_daily",
+  {
+    partnerKey: text("partner_key").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    metricId: text("metric_id").notNull(),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+    records: integer("records").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "usage_partner_daily_pkey", columns: [t.partnerKey, t.day, t.metricId] }),
+    index("usage_partner_daily_day_idx").on(t.day),
   ],
 );
 

@@ -3,11 +3,11 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "@/db";
 import { recordActivity } from "@/lib/activity/record";
 import { systemActor, type Actor } from "@/lib/auth/actor";
-import { createOrganisation, moveOrganisation } from "@/lib/organisations";
+import { createOrganisation, deleteOrganisation, moveOrganisation } from "@/lib/organisations";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { engagement } from "@/lib/reports/engagement";
-import { resolvePeriod } from "@/lib/reports/period";
+import { addDays, blocksCovering, resolvePeriod } from "@/lib/reports/period";
 import { partnerUsageReport, usageByPartner } from "@/lib/reports/usage";
 import { ingestUsage } from "@/lib/usage/ingest";
 import { createMetric } from "@/lib/usage/metrics";
@@ -123,8 +123,48 @@ describe(`usage reports (${databaseKind})`, () => {
       assert.deepEqual(after.rows.map((r) => r.name), ["Acme", "Initech"]);
       const seats = after.metrics.findIndex((m) => m.key === "seats");
       assert.equal(after.rows[0]!.values[seats], 12);
+      // Acme set Alpha's peak on 27 March (12 against Globex's 9): it leaves with Acme.
+      assert.deepEqual(seriesOf(before).seats, { "2025-03-26": 5, "2025-03-27": 9 });
+      assert.deepEqual(seriesOf(before).gb_transferred, { "2025-03-25": 12.5, "2025-03-31": 4 });
+      assert.deepEqual(seriesOf(after).seats, { "2025-03-27": 12 });
+      assert.deepEqual(seriesOf(after).gb_transferred, { "2025-03-30": 7, "2025-03-31": 1.25 });
+      // To "No partner" and back: the portal-wide report follows too.
+      await moveOrganisation(database.db, systemActor, o.O2!, null);
+      const all = await usageByPartner(database.db, admin, last7());
+      assert.deepEqual(all.rows.map((r) => [r.name, r.values]), [["Alpha Partner", [9, 16.5]], ["Beta Partner", [null, 7]], ["", [12, 4.25]]]);
     } finally {
       await moveOrganisation(database.db, systemActor, o.O2!, p.id);
+    }
+    assert.deepEqual(seriesOf(await partnerUsageReport(database.db, admin, p.id, last7())).seats, { "2025-03-26": 5, "2025-03-27": 12 });
+  });
+
+  test("a deleted organisation's usage leaves its partner's report", async () => {
+    const before = await partnerUsageReport(database.db, admin, p.id, last7());
+    const extra = await createOrganisation(database.db, systemActor, { name: "Transient", partnerOrgId: p.id });
+    o.O5 = extra.id;
+    await ingestUsage(database.db, systemActor, [rec("O5", "seats", "2025-03-26", 40), rec("O5", "gb_transferred", "2025-03-26", 1)]);
+    const during = await partnerUsageReport(database.db, admin, p.id, last7());
+    assert.equal(seriesOf(during).seats!["2025-03-26"], 40);
+    await deleteOrganisation(database.db, systemActor, extra.id);
+    const after = await partnerUsageReport(database.db, admin, p.id, last7());
+    assert.deepEqual({ rows: after.rows, series: after.series }, { rows: before.rows, series: before.series });
+  });
+
+  test("the roll-up blocks tile any period exactly, a 90-day one in few blocks", () => {
+    const sizes = [1, 4, 16, 64];
+    for (let i = 0; i < 300; i++) {
+      const from = addDays("2024-01-01", (i * 37) % 700);
+      const to = addDays(from, (i * 13) % 366);
+      const blocks = blocksCovering(from, to);
+      let next = from;
+      for (const b of blocks) {
+        assert.equal(b.start, next);
+        const offset = (Date.parse(b.start) - Date.parse("2000-01-01")) / 86_400_000;
+        assert.equal(offset % sizes[b.level]!, 0, "aligned");
+        next = addDays(b.start, sizes[b.level]!);
+      }
+      assert.equal(next, addDays(to, 1));
+      if ((i * 13) % 366 < 90) assert.ok(blocks.length <= 20, `${from}..${to}: ${blocks.length} blocks`);
     }
   });
 

@@ -64,3 +64,26 @@ export function describePeriod(p: Pick<Period, "kind" | "from" | "to" | "days">)
   const label = p.kind === "custom" ? `${p.days.length} days` : `Last ${PRESET_DAYS[p.kind]} days`;
   return `${label}: ${p.from} to ${p.to} (UTC dates)`;
 }
+
+/** Roll-up blocks: level 0 to 3 are 1, 4, 16 and 64 days, aligned from 2000-01-01 (the earliest usage day). */
+export const BLOCK_DAYS = [1, 4, 16, 64] as const;
+const ANCHOR = Date.parse("2000-01-01T00:00:00Z");
+const epochDay = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - ANCHOR) / 86_400_000);
+const dayOf = (n: number) => new Date(ANCHOR + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The fewest aligned blocks that tile the period exactly (greedy from the left: the largest block
+ * that starts here and ends inside). 90 days take about 10 to 20 blocks.
+ */
+export function blocksCovering(from: string, to: string): { level: number; start: string }[] {
+  let d = Math.max(0, epochDay(from));
+  const end = epochDay(to) + 1;
+  const out: { level: number; start: string }[] = [];
+  while (d < end) {
+    let level = BLOCK_DAYS.length - 1;
+    while (level > 0 && (d % BLOCK_DAYS[level]! !== 0 || d + BLOCK_DAYS[level]! > end)) level--;
+    out.push({ level, start: dayOf(d) });
+    d += BLOCK_DAYS[level]!;
+  }
+  return out;
+}

@@ -44,9 +44,10 @@ function parseRecords(records: unknown[]): { valid: Array<UsageRecordInput & { i
 /**
  * Stores usage records, all or nothing. A record whose id is already stored (or came earlier in
  * the same request) is ignored, so a retry never counts twice; two identical requests at once take
- * turns on the primary key and the second stores nothing. The daily roll-ups grow in the same
- * statement from exactly the records stored. The organisations and metrics are held (FOR KEY
- * SHARE) until commit, so a concurrent delete waits rather than orphaning the usage.
+ * turns on the primary key and the second stores nothing. The roll-ups (per organisation and day,
+ * per organisation and block of days, per partner and day) grow in the same statement from exactly
+ * the records stored. The organisations are held (FOR SHARE) and the metrics (FOR KEY SHARE) until
+ * commit, so a concurrent move or delete waits rather than missing this usage.
  */
 export async function ingestUsage(db: Db, actor: Actor, records: unknown[]): Promise<IngestResult> {
   assertCan(actor, "usage:ingest");
@@ -55,7 +56,8 @@ export async function ingestUsage(db: Db, actor: Actor, records: unknown[]): Pro
     const orgIds = [...new Set(valid.map((r) => r.organisationId))].sort();
     const keys = [...new Set(valid.map((r) => r.metric))].sort();
     const [orgs, metrics] = await Promise.all([
-      orgIds.length ? tx.select({ id: customerOrg.id }).from(customerOrg).where(inArray(customerOrg.id, orgIds)).for("key share") : [],
+      // FOR SHARE, not KEY SHARE: a move of one of these organisations waits, so the usage is added under the partner that owns it at commit.
+      orgIds.length ? tx.select({ id: customerOrg.id }).from(customerOrg).where(inArray(customerOrg.id, orgIds)).orderBy(customerOrg.id).for("share") : [],
       keys.length ? tx.select({ id: usageMetric.id, key: usageMetric.key }).from(usageMetric).where(inArray(usageMetric.key, keys)).for("key share") : [],
     ]);
     const knownOrgs = new Set(orgs.map((o) => o.id));
@@ -91,6 +93,27 @@ export async function ingestUsage(db: Db, actor: Actor, records: unknown[]): Pro
           total = usage_daily.total + excluded.total,
           peak = greatest(usage_daily.peak, excluded.peak),
           records = usage_daily.records + excluded.records
+        returning 1
+      ), blocks as (
+        insert into usage_block (customer_org_id, level, start, metric_id, partner_key, total, peak)
+        select s.customer_org_id, l.level, s.day - ((s.day - date '2000-01-01') % l.size), s.metric_id, coalesce(o.partner_org_id, ''),
+               sum(s.quantity), max(s.quantity)
+        from stored s join customer_org o on o.id = s.customer_org_id
+        cross join (values (0::smallint, 1), (1::smallint, 4), (2::smallint, 16), (3::smallint, 64)) as l(level, size)
+        group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4
+        on conflict (customer_org_id, level, start, metric_id) do update set
+          total = usage_block.total + excluded.total,
+          peak = greatest(usage_block.peak, excluded.peak)
+        returning 1
+      ), partners as (
+        insert into usage_partner_daily (partner_key, day, metric_id, total, peak, records)
+        select coalesce(o.partner_org_id, ''), s.day, s.metric_id, sum(s.quantity), max(s.quantity), count(*)::int
+        from stored s join customer_org o on o.id = s.customer_org_id
+        group by 1, 2, 3 order by 1, 2, 3
+        on conflict (partner_key, day, metric_id) do update set
+          total = usage_partner_daily.total + excluded.total,
+          peak = greatest(usage_partner_daily.peak, excluded.peak),
+          records = usage_partner_daily.records + excluded.records
         returning 1
       )
       select (select count(*) from stored)::int as accepted`);
