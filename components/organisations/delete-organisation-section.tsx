@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { deleteOrganisationAction } from "@/app/(admin)/organisations/actions/delete-organisation";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
@@ -11,7 +11,10 @@ import { Label } from "@/components/ui/label";
 export function DeleteOrganisationSection({ orgId, orgName }: { orgId: string; orgName: string }) {
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(deleteOrganisationAction, {
+    success: `Organisation "${orgName}" deleted.`,
+    onSuccess: () => router.replace("/organisations"),
+  });
   return (
     <section aria-labelledby="delete-organisation-heading" className="space-y-3 rounded-md border border-destructive/40 p-4">
       <h2 id="delete-organisation-heading" className="text-lg font-semibold text-destructive">
@@ -25,18 +28,7 @@ export function DeleteOrganisationSection({ orgId, orgName }: { orgId: string; o
       <Button
         variant="destructive"
         disabled={!confirmed || pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await deleteOrganisationAction({ id: orgId, confirm: true });
-            if (!result.ok) {
-              toast.error(result.message);
-              return;
-            }
-            toast.success(`Organisation "${orgName}" deleted.`);
-            router.replace("/organisations");
-            router.refresh();
-          })
-        }
+        onClick={() => run({ id: orgId, confirm: true })}
       >
         Delete Organisation
       </Button>

@@ -1,16 +1,16 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { moveOrganisationAction } from "@/app/(admin)/organisations/actions/move-organisation";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { PartnerFinder, type PartnerOption } from "./partner-finder";
 
 /** Seed 002's "Move Organisation to another Partner": a portal admin picks any partner, or "No partner". */
 export function MoveOrganisationSection({ orgId, partner }: { orgId: string; partner: PartnerOption | null }) {
-  const router = useRouter();
   const [value, setValue] = useState(partner?.id ?? "");
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(moveOrganisationAction, {
+    success: (data) => (data.partnerOrgId ? "Organisation moved to the chosen partner." : "Organisation moved to No partner."),
+  });
   const unchanged = value === (partner?.id ?? "");
   return (
     <section aria-labelledby="move-heading" className="space-y-3 rounded-md border p-4">
@@ -24,15 +24,7 @@ export function MoveOrganisationSection({ orgId, partner }: { orgId: string; par
         className="grid max-w-md gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          startTransition(async () => {
-            const result = await moveOrganisationAction({ id: orgId, partnerOrgId: value });
-            if (!result.ok) {
-              toast.error(result.message);
-              return;
-            }
-            toast.success(result.data.partnerOrgId ? "Organisation moved to the chosen partner." : "Organisation moved to No partner.");
-            router.refresh();
-          });
+          void run({ id: orgId, partnerOrgId: value });
         }}
       >
         <PartnerFinder id="move-partner" label="Partner" value={value} onChange={setValue} current={partner} />

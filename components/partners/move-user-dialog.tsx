@@ -1,9 +1,8 @@
 "use client";
 import { ArrowRightLeft } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { moveUserAction } from "@/app/(admin)/settings/profile/partners/actions/move-user";
+import { useAction } from "@/components/forms/use-action";
 import { PartnerFinder } from "@/components/organisations/partner-finder";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -18,23 +17,16 @@ const ROLES: { value: PartnerRole; label: string }[] = [
 
 /** A portal admin moves a partner user registered under the wrong partner: same sign-in, new partner and role. */
 export function MoveUserDialog({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [toOrgId, setToOrgId] = useState("");
   const [role, setRole] = useState<PartnerRole>("viewer");
   const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
-  const submit = () =>
-    startTransition(async () => {
-      const result = await moveUserAction({ orgId, userId, toOrgId, role });
-      if (!result.ok) {
-        setError(result.fieldErrors?.toOrgId?.[0] ?? result.message);
-        return;
-      }
-      toast.success(`${email} moved to the other partner.`);
-      setOpen(false);
-      router.refresh();
-    });
+  const { run, pending } = useAction(moveUserAction, {
+    success: `${email} moved to the other partner.`,
+    onSuccess: () => setOpen(false),
+    onError: setError,
+  });
+  const submit = () => void run({ orgId, userId, toOrgId, role });
   return (
     <Dialog
       open={open}

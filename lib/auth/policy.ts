@@ -25,15 +25,18 @@ export const PERMISSIONS = {
   "admin:read": "see the portal admins and the API clients",
   "admin:manage": "invite portal admins, change their roles, remove them",
   "api-client:manage": "create and revoke API clients",
-  "organisation:read": "see customer organisations (a partner's own, for partner users)",
-  "organisation:create": "create a customer organisation",
-  "organisation:update": "edit a customer organisation",
-  "organisation:move": "move a customer organisation to another partner",
-  "organisation:delete": "delete a customer organisation",
+  // Customer organisations: `orgId` is the partner that owns one (none for "No partner"). Moving
+  // needs "organisation:move" on both sides, so a partner user can only renounce their own.
+  "organisation:read": "see customer organisations",
+  "organisation:create": "create customer organisations",
+  "organisation:update": "rename a customer organisation or edit its IDs",
+  "organisation:move": "move a customer organisation to another partner or to No partner",
+  "organisation:delete": "delete customer organisations",
+  // Usage and reports: partner users read their own partner's report only.
   "usage:ingest": "send usage records of customer organisations",
   "metric:read": "see the usage metrics",
   "metric:manage": "add, edit and delete usage metrics",
-  "report:read": "see usage reports (a partner's own organisations, for partner users) and engagement figures",
+  "report:read": "see usage reports and engagement figures",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,45 +55,60 @@ export type Role =
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
 
-const ORGANISATION_WRITE = [
-  "organisation:create",
-  "organisation:update",
-  "organisation:move",
-  "organisation:delete",
-] as const satisfies readonly Permission[];
-
-const ADMIN_WRITE = [
-  "org:read",
-  "org:create",
-  "org:update",
-  "org:delete",
-  "user:read",
-  "user:create",
-  "user:delete",
-  "user:role",
-  "user:reset",
-  "user:move",
-  "activity:read",
-  "admin:read",
-  "admin:manage",
-  "api-client:manage",
-  "organisation:read",
-  ...ORGANISATION_WRITE,
-  "metric:read",
-  "metric:manage",
-  "report:read",
-] as const satisfies readonly Permission[];
-
 /**
- * The table. Partner roles apply to the partner user's own organisation only (see `can`); for
- * customer organisations `orgId` is the partner that owns the organisation, so a "No partner"
- * one is never a partner user's.
+ * The table. Partner roles apply to the partner user's own organisation only (see `can`).
  * What an Owner may do beyond an Admin (grant or remove the Owner role) is a rule about the
  * target's role, kept with the admins' other rules in lib/admins/admins.ts.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  "admin:owner": ADMIN_WRITE,
-  "admin:admin": ADMIN_WRITE,
+  "admin:owner": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "user:move",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+    "metric:read",
+    "metric:manage",
+    "report:read",
+  ],
+  "admin:admin": [
+    "org:read",
+    "org:create",
+    "org:update",
+    "org:delete",
+    "user:read",
+    "user:create",
+    "user:delete",
+    "user:role",
+    "user:reset",
+    "user:move",
+    "activity:read",
+    "admin:read",
+    "admin:manage",
+    "api-client:manage",
+    "organisation:read",
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
+    "metric:read",
+    "metric:manage",
+    "report:read",
+  ],
   "admin:viewer": [
     "org:read",
     "user:read",
@@ -109,14 +127,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:role",
     "activity:read",
     "organisation:read",
-    ...ORGANISATION_WRITE,
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
     "report:read",
   ],
   "partner:maintainer": [
     "org:read",
     "user:read",
     "organisation:read",
-    ...ORGANISATION_WRITE,
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
     "report:read",
   ],
   "partner:viewer": [
@@ -135,7 +159,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user:delete",
     "user:move",
     "organisation:read",
-    ...ORGANISATION_WRITE,
+    "organisation:create",
+    "organisation:update",
+    "organisation:move",
+    "organisation:delete",
     "usage:ingest",
   ],
   system: ALL,

@@ -28,7 +28,8 @@ export const createOrganisationSchema = z.object({
   name: organisationNameField,
   zuoraAccountId: optionalZuora,
   salesforceAccountId: optionalSalesforce,
-  partnerOrgId: partnerChoice.optional().transform((v) => v ?? null),
+  // null: the form's own parsed value for "No partner", sent on as it is.
+  partnerOrgId: partnerChoice.nullable().optional().transform((v) => v ?? null),
 });
 export type CreateOrganisationInput = z.output<typeof createOrganisationSchema>;
 export type CreateOrganisationFormValues = z.input<typeof createOrganisationSchema>;

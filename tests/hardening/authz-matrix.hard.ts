@@ -15,8 +15,6 @@ import { after, before, test } from "node:test";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { can, PERMISSIONS, ROLE_PERMISSIONS, roleOf, type Permission, type Role } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
-import { ingestUsage } from "@/lib/usage/ingest";
-import { createMetric } from "@/lib/usage/metrics";
 import { PENDING_ORG_MESSAGE } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
 import { issueToken } from "@/lib/password-links/tokens";
@@ -55,7 +53,7 @@ const DOOR_TAKES: Record<Door, (a: Actor) => boolean> = {
   public: () => true,
 };
 
-/** The cell's expected answer, from the policy table. N: a customer organisation of no partner, so no `orgId`. */
+/** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
 function expected(rule: Rule, caller: Caller, target: Target): boolean {
   const actor = ACTOR[caller];
   return DOOR_TAKES[rule.door](actor) && rule.needs.every((p) => can(actor, p, target === "N" ? undefined : target));
@@ -63,29 +61,19 @@ function expected(rule: Rule, caller: Caller, target: Target): boolean {
 
 const org = (w: World, t: Target) => (t === "A" ? w.orgA : t === "B" ? w.orgB : assert.fail("partner organisation cells run on A and B"));
 const other = (w: World, t: Target) => (t === "A" ? w.orgB : w.orgA);
-/** Customer organisation cells: owned by A (the partner callers' own), by B, or by no partner. */
+/** Customer organisation cells: one owned by A (the partner callers' own), by B, or by no partner (N). */
 const CUSTOMER_TARGETS = ["A", "B", "N"] as const;
 const freshCustomer = (w: World, t: Target) => makeCustomer(w.database, t === "N" ? null : org(w, t));
-/** A metric nobody else uses, for the metric cells (they change or delete it). */
-const freshMetric = async (w: World) => createMetric(w.database.db, systemActor, { key: uniq("m").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" });
-/** Today's usage of the target's customer organisation, so its name shows in reports (ids fixed: a second call stores nothing). */
-async function withUsage(w: World, t: Target): Promise<string> {
-  const metric = "matrix_gb";
-  await createMetric(w.database.db, systemActor, { key: metric, name: "Matrix GB", unit: "GB", aggregation: "sum" }).catch(() => undefined);
-  const date = new Date().toISOString().slice(0, 10);
-  await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric, quantity: 1, date }]);
-  return w.customers[t].name;
-}
 const freshEmail = () => `${uniq("m")}@matrix.example`;
 const invitedUser = async (w: World, t: Target) => createPartnerUser(w.database.db, systemActor, org(w, t).id, { email: freshEmail(), role: "viewer" });
 
 type Cleanup = (w: World, target: Target) => Promise<void>;
-/** The targets an entry is tried on: A and B, and for customer organisations also N ("No partner"). */
 type Targets = readonly Target[];
 interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
   rule: Rule;
   cleanup?: Cleanup;
+  /** The targets the entry is tried on: A and B unless told (customer organisations add N). */
   targets?: Targets;
 }
 /** A server action cell: allowed means the action answered `{ ok: true }`. */
@@ -154,7 +142,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
     admin("user:move"),
   ),
-  // Customer organisations: owned by A, by B, or by no partner (N). Only portal admins act in the admin app.
+  // Customer organisations in the admin app, owned by A, by B, or by no partner.
   "app/(admin)/organisations/actions/create-organisation.ts#createOrganisationAction": action(
     async (w, t) => ({ name: uniq("Customer"), partnerOrgId: t === "N" ? "" : org(w, t).id }),
     admin("organisation:create"),
@@ -179,17 +167,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     undefined,
     CUSTOMER_TARGETS,
   ),
-  // Usage metrics: portal admins who manage; each call on a metric of its own.
-  "app/(admin)/settings/usage-metrics/actions/create-metric.ts#createMetricAction": action(
-    async () => ({ key: uniq("k").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" }),
-    admin("metric:manage"),
-  ),
-  "app/(admin)/settings/usage-metrics/actions/update-metric.ts#updateMetricAction": action(async (w) => {
-    const m = await freshMetric(w);
-    return { id: m.id, key: m.key, name: uniq("Renamed"), unit: "TB", aggregation: "sum" };
-  }, admin("metric:manage")),
-  "app/(admin)/settings/usage-metrics/actions/delete-metric.ts#deleteMetricAction": action(async (w) => ({ id: (await freshMetric(w)).id }), admin("metric:manage")),
-  // Read-only: a few partners' names for the move controls.
+  // The move controls' partner finder: a few partners' names.
   "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
 };
 
@@ -228,9 +206,8 @@ const PAGES: Record<string, PageSpec[]> = {
   "/settings/profile/partners/[id]": [
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, "Partner users"), rule: admin("org:read", "user:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
   ],
-  "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
-  "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
   "/organisations": [
     {
       path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`,
@@ -242,15 +219,8 @@ const PAGES: Record<string, PageSpec[]> = {
   "/organisations/[id]": [
     { path: (w, t) => `/organisations/${w.customers[t].id}`, allowed: shows((w, t) => w.customers[t].name), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
   ],
-  "/settings/usage-metrics": [{ path: () => "/settings/usage-metrics", allowed: shows("Usage metrics"), rule: admin("metric:read") }],
-  "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
-  "/reports/[partnerId]": [
-    { path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows((w, t) => w.customers[t].name), rule: admin("report:read") },
-  ],
-  // The partner's own report, whoever asks: B's organisations never show.
-  "/partner/reports": [
-    { path: async (w, t) => (await withUsage(w, t), "/partner/reports"), allowed: shows("Usage by organisation", (w, t) => w.customers[t].name), rule: partner("report:read") },
-  ],
+  "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
+  "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner shows the caller's own organisation: never B's, whoever asks.
   "/partner": [
@@ -270,7 +240,7 @@ const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
 type RouteSpec = {
   request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
-  allowed: (res: Response, body: string, w: World, t: Target) => boolean;
+  allowed: (res: Response) => boolean;
   rule: Rule;
   targets?: Targets;
 };
@@ -363,47 +333,31 @@ const ROUTES: Record<string, RouteSpec> = {
     rule: api("organisation:delete"),
     targets: CUSTOMER_TARGETS,
   },
-  "/api/partner-management/usage POST": {
-    request: async (w, t) => {
-      await withUsage(w, "A");
-      const record = { id: uniq("usage"), organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 2, date: new Date().toISOString().slice(0, 10) };
-      return { path: `${API}/usage`, init: json("POST", { records: [record] }) };
-    },
-    allowed: success,
-    rule: api("usage:ingest"),
-    targets: CUSTOMER_TARGETS,
-  },
-  "/reports/export GET": {
-    request: async (w, t) => (await withUsage(w, t), { path: "/reports/export?period=7d" }),
-    allowed: (res, body, w) => csv(res) && body.includes(w.orgA.name),
-    rule: admin("report:read"),
-  },
-  "/reports/[partnerId]/export GET": {
-    request: async (w, t) => (await withUsage(w, t), { path: `/reports/${org(w, t).id}/export?period=7d` }),
-    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
-    rule: admin("report:read"),
-  },
-  // The signed-in partner user's own account only: B's organisations never show.
-  "/partner/reports/export GET": {
-    request: async (w, t) => (await withUsage(w, t), { path: "/partner/reports/export?period=7d" }),
-    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
-    rule: partner("report:read"),
-  },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
 };
 
 /** Every cell's rule, with a name: what the coverage test reads. */
-const RULES: Array<{ name: string; rule: Rule; targets?: Targets }> = [
-  ...Object.entries(ACTIONS).map(([key, spec]) => ({ name: `action ${key.split("#")[1]}`, rule: spec.rule, targets: spec.targets })),
-  ...Object.entries(PAGES).flatMap(([pattern, specs]) =>
-    specs.map((spec, i) => ({ name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule, targets: spec.targets })),
-  ),
-  ...Object.entries(ROUTES).map(([key, spec]) => ({ name: `route ${key}`, rule: spec.rule, targets: spec.targets })),
+const RULES: Array<{ name: string; rule: Rule }> = [
+  ...Object.entries(ACTIONS).map(([key, spec]) => ({ name: `action ${key.split("#")[1]}`, rule: spec.rule })),
+  ...Object.entries(PAGES).flatMap(([pattern, specs]) => specs.map((spec, i) => ({ name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule }))),
+  ...Object.entries(ROUTES).map(([key, spec]) => ({ name: `route ${key}`, rule: spec.rule })),
 ];
 
 /** Roles no HTTP caller has: the app itself (start-up tasks, fixtures) and nobody, who holds nothing. */
 const NOT_CALLERS = new Set<Role>(["system", "anonymous"]);
+
+/**
+ * Customer organisation permissions the partner roles hold (tested in tests/organisations.test.ts),
+ * whose door is the partner account's Organisations pages: built on another branch of issue 12.
+ * The test below fails once such a page exercises one, so each entry goes when its page lands.
+ */
+const AWAITING_PARTNER_PAGES = new Set([
+  "partner:viewer → organisation:read",
+  ...["partner:maintainer", "partner:admin"].flatMap((role) =>
+    ["read", "create", "update", "move", "delete"].map((p) => `${role} → organisation:${p}`),
+  ),
+]);
 
 test("every permission of every role in the policy table is exercised by a cell that allows it", () => {
   const roles = new Set(CALLERS.map((c) => roleOf(ACTOR[c])));
@@ -413,10 +367,12 @@ test("every permission of every role in the policy table is exercised by a cell 
     assert.ok(roles.has(role), `no caller of the matrix has the role ${role}: add one to CALLERS (world.ts)`);
     for (const permission of permissions) {
       assert.ok(permission in PERMISSIONS);
-      const exercised = RULES.some(({ rule, targets }) =>
-        rule.needs.includes(permission) && CALLERS.some((c) => roleOf(ACTOR[c]) === role && (targets ?? (["A", "B"] as const)).some((t) => expected(rule, c, t))),
+      const exercised = RULES.some(({ rule }) =>
+        rule.needs.includes(permission) && CALLERS.some((c) => roleOf(ACTOR[c]) === role && (["A", "B"] as const).some((t) => expected(rule, c, t))),
       );
-      if (!exercised) missing.push(`${role} → ${permission}`);
+      const key = `${role} → ${permission}`;
+      if (!exercised && !AWAITING_PARTNER_PAGES.has(key)) missing.push(key);
+      if (exercised && AWAITING_PARTNER_PAGES.has(key)) missing.push(`${key} is exercised now: remove it from AWAITING_PARTNER_PAGES`);
     }
   }
   assert.deepEqual(missing, [], "permissions no cell allows: give an action, page or route a rule that needs them");
@@ -449,10 +405,10 @@ test("the table lists every server action, page and route handler of the build",
 interface Cell {
   name: string;
   rule: Rule;
+  targets?: Targets;
   /** Builds the request (fresh rows where the call consumes them) and returns the call itself. */
   prepare(w: World, caller: Caller, target: Target): Promise<() => Promise<Outcome>>;
   cleanup?: Cleanup;
-  targets?: Targets;
 }
 
 function cells(): Cell[] {
@@ -503,7 +459,7 @@ function cells(): Cell[] {
         return async () => {
           const res = await world.clients[caller].fetch(path, init as never);
           const body = await res.text();
-          return { allowed: spec.allowed(res, body, world, target), status: res.status, note: body.slice(0, 120) };
+          return { allowed: spec.allowed(res), status: res.status, note: body.slice(0, 120) };
         };
       },
     });

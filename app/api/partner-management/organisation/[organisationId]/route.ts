@@ -16,9 +16,11 @@ export const GET = apiRoute<Params>(async ({ db, actor, params }) => {
 export const PUT = apiRoute<Params>(async ({ request, db, actor, params }) => {
   const id = organisationPathId(params.organisationId);
   const { partnerOrganisationId, ...patch } = await readJsonBody(request, updateOrganisationBodySchema);
+  const edits = Object.values(patch).some((v) => v !== undefined);
   const row = await db.transaction(async (tx) => {
-    let current = await updateOrganisation(tx as unknown as Db, actor, id, patch);
-    if (partnerOrganisationId !== undefined) current = await moveOrganisation(tx as unknown as Db, actor, id, partnerOrganisationId);
+    const t = tx as unknown as Db;
+    let current = edits ? await updateOrganisation(t, actor, id, patch) : await getOrganisation(t, actor, id);
+    if (partnerOrganisationId !== undefined) current = await moveOrganisation(t, actor, id, partnerOrganisationId);
     return current;
   });
   return ok(toApiOrganisation(row));
