@@ -12,6 +12,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Applies the migrations of `folder` (default: all of them) not applied yet. */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export async function openDatabase(opts: {
   max?: number;
   /** Sees every query Drizzle sends (tests use it to count queries and check their plans). */
   logger?: Logger;
+  /** Tests only: migrate from another folder (e.g. the migrations up to a given one). */
+  migrationsFolder?: string;
 }): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -35,17 +39,20 @@ export async function openDatabase(opts: {
     const options = { onnotice: () => {}, connect_timeout: 10 };
     const client = postgres(opts.url, { ...options, max: opts.max ?? 10 });
     const db = drizzle(client, { schema, logger: opts.logger });
-    // Several app instances may start at once on one database: migrate under an advisory lock.
     // Several app instances may start at once on one database: migrate on one connection
     // that holds an advisory lock.
-    const migrator = postgres(opts.url, { ...options, max: 1 });
-    try {
-      await migrator`select pg_advisory_lock(727274)`;
-      await migrate(drizzle(migrator, { schema }), { migrationsFolder });
-    } finally {
-      await migrator.end({ timeout: 5 });
-    }
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const url = opts.url;
+    const apply = async (folder = migrationsFolder) => {
+      const migrator = postgres(url, { ...options, max: 1 });
+      try {
+        await migrator`select pg_advisory_lock(727274)`;
+        await migrate(drizzle(migrator, { schema }), { migrationsFolder: folder });
+      } finally {
+        await migrator.end({ timeout: 5 });
+      }
+    };
+    await apply(opts.migrationsFolder);
+    return { db: db as unknown as Db, kind: "postgres", migrate: apply, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -54,8 +61,9 @@ export async function openDatabase(opts: {
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir ?? undefined, extensions: { pg_trgm } });
   const db = drizzle(client, { schema, logger: opts.logger });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  const apply = (folder = migrationsFolder) => migrate(db, { migrationsFolder: folder });
+  await apply(opts.migrationsFolder);
+  return { db: db as unknown as Db, kind: "pglite", migrate: apply, close: () => client.close() };
 }
 
 export function dataDir(): string {

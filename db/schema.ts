@@ -38,6 +38,11 @@ export const partnerOrg = pgTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
+    /**
+     * The partner pages' address, /partner/<slug>. Made from the name by the database function
+     * partner_slug_for() (migration 0004) when the organisation is created; later renames keep it.
+     */
+    slug: text("slug").notNull(),
     logo: text("logo"),
     zuoraAccountId: text("zuora_account_id").notNull(),
     salesforceAccountId: text("salesforce_account_id"),
@@ -55,6 +60,9 @@ export const partnerOrg = pgTable(
     index("partner_org_created_id_idx").on(t.created, t.id),
     index("partner_org_name_id_idx").on(t.name, t.id),
     index("partner_org_status_id_idx").on(t.status, t.id),
+    uniqueIndex("partner_org_slug_key").on(t.slug),
+    // Format and reserved words, in partner_slug_allowed() (migration 0004); lib/partners/slug.ts mirrors it.
+    check("partner_org_slug_check", sql`partner_slug_allowed(${t.slug})`),
   ],
 );
 
@@ -211,7 +219,7 @@ export const usageBlock = pgTable(
   },
   (t) => [
     primaryKey({ name: "usage_block_pkey", columns: [t.customerOrgId, t.level, t.start, t.metricId] }),
-    // INCLUDE (customer_org_id, metric_id, total, peak) is added by hand-written SQL (0005): drizzle-kit has no INCLUDE.
+    // INCLUDE (customer_org_id, metric_id, total, peak) is added by hand-written SQL (0006): drizzle-kit has no INCLUDE.
     index("usage_block_partner_idx").on(t.partnerKey, t.level, t.start),
   ],
 );

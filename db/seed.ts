@@ -46,12 +46,15 @@ export async function seed(
         from generate_series(${from}::int, ${to}::int) as i
       ), ids as (
         select g.*, lpad(to_hex(floor(extract(epoch from ts) * 1000)::bigint), 12, '0') || '7' || substr(h, 1, 3)
-                    || substr('89ab', 1 + (get_byte(decode(substr(h, 4, 2), 'hex'), 0) % 4), 1) || substr(h, 6, 15) as x
+                    || substr('89ab', 1 + (get_byte(decode(substr(h, 4, 2), 'hex'), 0) % 4), 1) || substr(h, 6, 15) as x,
+               (${pgArray(WORDS)}::text[])[1 + i % ${WORDS.length}] || ' ' || (${pgArray(KINDS)}::text[])[1 + (i / ${WORDS.length}) % ${KINDS.length}] || ' ' || i as name
         from g
       ), orgs as (
-        insert into partner_org (id, name, logo, zuora_account_id, salesforce_account_id, invoice_owner, status, created, modified)
+        -- The names of one batch are distinct, so partner_slug_for gives each its own slug.
+        insert into partner_org (id, name, slug, logo, zuora_account_id, salesforce_account_id, invoice_owner, status, created, modified)
         select substr(x, 1, 8) || '-' || substr(x, 9, 4) || '-' || substr(x, 13, 4) || '-' || substr(x, 17, 4) || '-' || substr(x, 21, 12),
-               (${pgArray(WORDS)}::text[])[1 + i % ${WORDS.length}] || ' ' || (${pgArray(KINDS)}::text[])[1 + (i / ${WORDS.length}) % ${KINDS.length}] || ' ' || i,
+               name,
+               partner_slug_for(name),
                case when i % 3 = 0 then 'https://logos.example.com/' || i || '.png' end,
                'A' || lpad(i::text, 8, '0'),
                case when i % 2 = 0 then '001' || upper(substr(h, 20, 12)) end,

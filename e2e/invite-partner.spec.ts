@@ -2,6 +2,9 @@ import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, signInAsAdmin, test, unique } from "./fixtures";
 import { mailedLink, setPassword, uniqueEmail } from "./partner-helpers";
 
+/** The slug a name gets: `unique` names are ASCII words, spaces and a lowercase suffix. */
+const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
 test("Invite Partner → the contact sets a password → partner form → approved", async ({ page, browser }) => {
   await signInAsAdmin(page);
   const name = unique("Invited Org");
@@ -18,7 +21,7 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await expect(page.getByText(`Partner organisation "${name}" invited.`)).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("Pending");
-  await row.getByRole("link", { name }).click();
+  await row.getByRole("link", { name, exact: true }).click();
   await expect(page.getByText(`Pat Contact · ${email}`)).toBeVisible();
 
   const partner = await (await browser.newContext()).newPage();
@@ -27,6 +30,10 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await partner.getByLabel("Password").fill("contact-password-123");
   await partner.getByRole("button", { name: "Sign in" }).click();
   await expect(partner.getByTestId("partner-brand")).toHaveText(name);
+  // A pending organisation's Admin lands on the partner form, whatever partner page they ask for.
+  await expect(partner).toHaveURL(/\/partner\/complete$/);
+  await partner.goto(`/partner/${slugOf(name)}/members`);
+  await expect(partner).toHaveURL(/\/partner\/complete$/);
 
   await partner.goto("/partner/complete");
   await expect(partner.getByRole("heading", { name: "Partner form" })).toBeVisible();
@@ -37,9 +44,12 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await partner.getByLabel("Zuora account ID").fill("A00077777");
   await partner.getByRole("radio", { name: "End customer" }).check();
   await partner.getByRole("button", { name: "Submit partner form" }).click();
-  await expect(partner).toHaveURL(/\/partner$/);
+  // Approved: the partner account opens at its slug, made from the organisation's name.
+  const account = new RegExp(`/partner/${slugOf(name)}$`);
+  await expect(partner).toHaveURL(account);
+  await expect(partner.getByRole("navigation", { name: "Partner account" })).toBeVisible();
   await partner.goto("/partner/complete");
-  await expect(partner).toHaveURL(/\/partner$/);
+  await expect(partner).toHaveURL(account);
 
   await page.reload();
   await expect(page.locator("main").getByText("Approved", { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, signInAsAdmin } from "./fixtures";
 
 /** The newest link of `kind` mailed to `to` in `outbox` (the app writes .eml files there). */
@@ -46,7 +46,7 @@ export async function createOrg(page: Page, name: string, logo = "https://logos.
   await page.getByRole("radio", { name: "Partner", exact: true }).check();
   await page.getByRole("button", { name: "Create Partner Organisation" }).click();
   await expect(page.getByText(`Partner organisation "${name}" created`)).toBeVisible();
-  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name }).click();
+  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   return page.url().split("/").at(-1)!;
 }
@@ -79,6 +79,7 @@ export async function setPassword(page: Page, link: string, password: string) {
   await expect(page).toHaveURL(/\/partner\?password=set$/);
 }
 
+/** Signs in at /partner, which lands the partner user on their partner account, /partner/<slug>. */
 export async function signInAsPartner(page: Page, email: string, password: string, orgName: string) {
   // The sign-in form submits through its script: wait until the page has loaded it.
   await page.goto("/partner", { waitUntil: "networkidle" });
@@ -86,6 +87,53 @@ export async function signInAsPartner(page: Page, email: string, password: strin
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("partner-brand")).toHaveText(orgName);
+  await expect(page).toHaveURL(/\/partner\/[a-z0-9-]+$/);
+}
+
+/** The slug of the partner account a partner page is on: /partner/<slug>/… */
+export const slugIn = (page: Page) => new URL(page.url()).pathname.split("/")[2]!;
+
+/** On the admin app's partner organisation page: that partner's slug. */
+export async function adminSlug(page: Page): Promise<string> {
+  const text = await page.getByText(/address: \/partner\//).innerText();
+  return text.match(/\/partner\/([a-z0-9-]+)/)![1]!;
+}
+
+/** The partner account's left-hand pane. */
+export const pane = (page: Page) => page.getByRole("navigation", { name: "Partner account" });
+
+/** Seed 002: "From the left-hand pane, click …"; each page's heading is the link's name. */
+export async function openFromPane(page: Page, label: "Organisations" | "Members" | "Reports" | "Activity" | "Settings") {
+  await pane(page).getByRole("link", { name: label, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
+}
+
+/** A row of the Members page. */
+export const memberRow = (page: Page, email: string) =>
+  page.getByRole("table", { name: "Members of your partner account" }).getByRole("row").filter({ hasText: email });
+
+/** Seed 002's "Add Member": User Email, a role, "Invite". */
+export async function addMember(page: Page, email: string, role: "Viewer" | "Maintainer" | "Admin") {
+  await page.getByRole("button", { name: "Add Member" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Member" });
+  await dialog.getByLabel("User Email").fill(email);
+  await dialog.getByRole("radio", { name: role, exact: true }).check();
+  await dialog.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  await expect(memberRow(page, email)).toContainText("Invited");
+}
+
+/** Seed 002's "Create an Organisation" on the Organisations page. */
+export async function createOrganisation(page: Page, name: string, ids: { zuora?: string; salesforce?: string } = {}) {
+  await page.getByRole("button", { name: "Create an Organisation" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an Organisation" });
+  await dialog.getByLabel("Organisation Name").fill(name);
+  // The dialog keeps what was typed before it was closed: set every field.
+  await dialog.getByLabel("Zuora account ID").fill(ids.zuora ?? "");
+  await dialog.getByLabel("Salesforce account ID").fill(ids.salesforce ?? "");
+  await dialog.getByRole("button", { name: "Create an Organisation" }).click();
+  await expect(page.getByText(`Organisation "${name}" created.`)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Customer organisations" }).getByRole("link", { name, exact: true })).toBeVisible();
 }
 
 /** A partner user with a password, signed in, in a browser context of their own. */
@@ -94,4 +142,21 @@ export async function partnerPage(browser: Browser, outbox: string, email: strin
   await setPassword(page, await mailedLink(outbox, email, "invite"), password);
   await signInAsPartner(page, email, password, orgName);
   return page;
+}
+
+const API_CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789" };
+
+/** Authorization headers of the e2e API client (the app creates it at start). */
+export async function apiHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  const basic = Buffer.from(`${API_CLIENT.id}:${API_CLIENT.secret}`).toString("base64");
+  const res = await request.post("/api/oauth/token", { headers: { authorization: `Basic ${basic}` }, form: { grant_type: "client_credentials" } });
+  expect(res.status()).toBe(200);
+  return { authorization: `Bearer ${(await res.json()).access_token}` };
+}
+
+/** Customer organisations made through the REST API, quicker than the form when a test needs many. */
+export async function apiOrganisation(request: APIRequestContext, headers: Record<string, string>, partnerOrgId: string, name: string): Promise<string> {
+  const res = await request.post(`/api/partner-management/partner-organisation/${partnerOrgId}/organisations`, { headers, data: { name } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).id;
 }

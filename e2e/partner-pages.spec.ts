@@ -1,6 +1,21 @@
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, linksTo, mailedLink, partnerPage, setPassword, signInAsPartner, uniqueEmail, userRow } from "./partner-helpers";
+import {
+  adminPage,
+  adminSlug,
+  createOrg,
+  createUser,
+  linksTo,
+  mailedLink,
+  memberRow,
+  openFromPane,
+  partnerPage,
+  setPassword,
+  signInAsPartner,
+  slugIn,
+  uniqueEmail,
+  userRow,
+} from "./partner-helpers";
 
 // Each test walks several users through several pages (and argon2 hashing) on a small machine.
 test.describe.configure({ timeout: 240_000 });
@@ -43,14 +58,18 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await expect(page.getByText("The email or password is not correct.")).toBeVisible();
   await signInAsPartner(page, email, "jane-partner-password", orgName);
 
-  // White label: the organisation's logo and name, its details and its team.
+  // White label: the organisation's logo and name on its partner account, whose address is its slug.
+  const slug = slugIn(page);
   await expect(page.getByRole("banner").locator("img")).toHaveAttribute("src", "https://logos.example/brand.png");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(orgName);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisations");
+  await openFromPane(page, "Settings");
+  await expect(page.getByText(`/partner/${slug}`)).toBeVisible();
   await expect(page.getByText("Zuora Invoice Owner")).toBeVisible();
   await expect(page.getByText(/owns the invoices: subscriptions made through you are invoiced to your account/)).toBeVisible();
-  const me = page.getByRole("row").filter({ hasText: email });
+  await openFromPane(page, "Members");
+  const me = memberRow(page, email);
   await expect(me).toContainText("Jane Partner (you)");
-  await expect(me.getByRole("combobox", { name: `Role of ${email}` })).toHaveValue("admin");
+  await expect(me).toContainText("Admin");
   await expect(me).toContainText("Active");
   await expectAccessible(page);
 
@@ -70,7 +89,7 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await expect(admin.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();
   // And a partner user never reaches the admin app: it sends them back to their partner pages.
   await page.goto("/settings/profile/partners");
-  await expect(page).toHaveURL(/\/partner$/);
+  await expect(page).toHaveURL(new RegExp(`/partner/${slug}$`));
   await expect(page.getByTestId("partner-brand")).toHaveText(orgName);
   await expect(page.getByRole("button", { name: "Create Partner" })).toHaveCount(0);
 });
@@ -125,58 +144,68 @@ test("resend and revoke an invitation; forgot password answers alike and sends a
   await expect.poll(() => linksTo(e2eOutbox, email, "reset-password").length).toBe(2);
 });
 
-test("partner Admins manage the team; a Viewer's invite is refused by the server; another org is 404", async ({ browser }) => {
+test("partner Admins manage the members; a stale form is refused by the server; old and foreign addresses are 404", async ({ browser }) => {
   const admin = await adminPage(browser);
   const otherOrgId = await createOrg(admin, unique("Other Org"));
+  const otherSlug = await adminSlug(admin);
   const orgName = unique("Team Org");
   const orgId = await createOrg(admin, orgName);
   const alice = uniqueEmail("alice");
   await createUser(admin, alice, "Alice Admin");
   const a = await partnerPage(browser, e2eOutbox, alice, orgName);
+  const slug = slugIn(a);
 
-  // Alice (the first user, so Admin) invites Bob as an Admin.
+  // Alice (the first user, so Admin) adds Bob as an Admin.
   const bob = uniqueEmail("bob");
-  await a.getByRole("button", { name: "Invite member" }).click();
+  await openFromPane(a, "Members");
+  await a.getByRole("button", { name: "Add Member" }).click();
+  await a.getByLabel("User Email").fill(bob);
   await a.getByLabel("Name").fill("Bob Builder");
-  await a.getByLabel("Email address").fill(bob);
-  await a.getByLabel("Role", { exact: true }).selectOption("admin");
+  await a.getByRole("radio", { name: "Admin", exact: true }).check();
   await expectAccessible(a);
-  await a.getByRole("button", { name: "Send invitation" }).click();
+  await a.getByRole("button", { name: "Invite" }).click();
   await expect(a.getByText(`Invitation sent to ${bob}.`)).toBeVisible();
-  await expect(a.getByRole("row").filter({ hasText: bob })).toContainText("Invited");
+  await expect(memberRow(a, bob)).toContainText("Invited");
   const b = await partnerPage(browser, e2eOutbox, bob, orgName);
+  await openFromPane(b, "Members");
 
-  // Alice opens the invite form; meanwhile Bob makes her a Viewer; her stale form is refused on the server.
-  await a.getByRole("button", { name: "Invite member" }).click();
+  // Alice opens the Add Member form; meanwhile Bob makes her a Viewer; her stale form is refused on the server.
+  await a.getByRole("button", { name: "Add Member" }).click();
   const carol = uniqueEmail("carol");
-  await a.getByLabel("Email address").fill(carol);
-  await b.getByRole("combobox", { name: `Role of ${alice}` }).selectOption("viewer");
+  await a.getByLabel("User Email").fill(carol);
+  await memberRow(b, alice).getByRole("button", { name: "Edit" }).click();
+  await b.getByRole("radio", { name: "Viewer", exact: true }).check();
+  await b.getByRole("button", { name: "Save" }).click();
   await expect(b.getByText(`${alice} is now Viewer.`)).toBeVisible();
-  await a.getByRole("button", { name: "Send invitation" }).click();
+  await a.getByRole("button", { name: "Invite" }).click();
   await expect(a.getByText("You do not have permission to do that.")).toBeVisible();
   await a.keyboard.press("Escape");
   await a.reload();
-  await expect(a.getByRole("row").filter({ hasText: carol })).toHaveCount(0);
+  await expect(memberRow(a, carol)).toHaveCount(0);
   expect(linksTo(e2eOutbox, carol, "invite")).toEqual([]);
   // As a Viewer: read only.
-  await expect(a.getByRole("row").filter({ hasText: alice })).toContainText("Viewer");
-  await expect(a.getByRole("button", { name: "Invite member" })).toHaveCount(0);
-  await expect(a.getByRole("combobox")).toHaveCount(0);
+  await expect(memberRow(a, alice)).toContainText("Viewer");
+  await expect(a.getByRole("button", { name: "Add Member" })).toHaveCount(0);
+  await expect(a.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(a.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await expectAccessible(a);
 
-  // Another organisation's pages are 404; her own are there.
-  const other = await a.goto(`/partner/orgs/${otherOrgId}`);
-  expect(other?.status()).toBe(404);
-  await expect(a.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // Another partner's slug, or its old address, is 404; her own old address redirects to her slug.
+  for (const path of [`/partner/${otherSlug}`, `/partner/${otherSlug}/members`, `/partner/orgs/${otherOrgId}`, "/partner/no-such-partner"]) {
+    const other = await a.goto(path);
+    expect(other?.status(), path).toBe(404);
+    await expect(a.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
   await expectAccessible(a);
   const own = await a.goto(`/partner/orgs/${orgId}`);
   expect(own?.status()).toBe(200);
-  await expect(a.getByRole("heading", { level: 1 })).toHaveText(orgName);
+  await expect(a).toHaveURL(new RegExp(`/partner/${slug}$`));
+  await expect(a.getByTestId("partner-brand")).toHaveText(orgName);
 
-  // Bob removes Alice; her open session is refused at once.
-  await b.getByRole("button", { name: `Remove member ${alice}` }).click();
-  await b.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
-  await expect(b.getByRole("row").filter({ hasText: alice })).toHaveCount(0);
+  // Bob deletes Alice; her open session is refused at once.
+  await memberRow(b, alice).getByRole("button", { name: "Delete" }).click();
+  await b.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(memberRow(b, alice)).toHaveCount(0);
   await a.reload();
   await expect(a.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();
 });
@@ -191,14 +220,15 @@ test("deleting a partner user or their organisation ends their open sessions", a
   await createUser(admin, eve);
   const d = await partnerPage(browser, e2eOutbox, dan, orgName);
   const e = await partnerPage(browser, e2eOutbox, eve, orgName);
-  await d.getByRole("button", { name: "Invite member" }).click();
-  await d.getByLabel("Email address").fill(uniqueEmail("never"));
+  await openFromPane(d, "Members");
+  await d.getByRole("button", { name: "Add Member" }).click();
+  await d.getByLabel("User Email").fill(uniqueEmail("never"));
 
   await admin.getByRole("button", { name: `Delete user ${dan}` }).click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(userRow(admin, dan)).toHaveCount(0);
   // The page still open in Dan's browser: its action is refused, and the next page load signs him out.
-  await d.getByRole("button", { name: "Send invitation" }).click();
+  await d.getByRole("button", { name: "Invite" }).click();
   await expect(d.getByText("Your session has ended. Sign in again.")).toBeVisible();
   await d.goto("/partner");
   await expect(d.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();

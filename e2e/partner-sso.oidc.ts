@@ -58,8 +58,9 @@ test("single sign-on: a verified email of an existing partner user signs in; oth
   await page.goto("/partner");
   await expectAccessible(page);
   await ssoSignIn(page, email.toUpperCase());
-  await expect(page).toHaveURL(`${oidcAppUrl}/partner`);
+  await expect(page).toHaveURL(new RegExp(`^${oidcAppUrl}/partner/[a-z0-9-]+$`));
   await expect(page.getByTestId("partner-brand")).toHaveText(orgName);
+  await page.getByRole("navigation", { name: "Partner account" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Active");
   await expectAccessible(page);
   await admin.reload();

@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, partnerPage, uniqueEmail } from "./partner-helpers";
+import { adminPage, createOrg, createUser, openFromPane, partnerPage, uniqueEmail } from "./partner-helpers";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -87,8 +87,8 @@ test("admin adds metrics, usage arrives over the API, the partner sees table, ch
 
   // The partner user: Reports, last 7 days.
   const partner = await partnerPage(browser, e2eOutbox, email, partnerName);
-  await partner.getByRole("link", { name: "Reports" }).click();
-  await expect(partner.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+  await openFromPane(partner, "Reports");
+  await expect(partner).toHaveURL(/\/partner\/[a-z0-9-]+\/reports$/);
   await partner.getByRole("link", { name: "Last 7 days" }).click();
   await expect(partner).toHaveURL(/period=7d/);
   await expect(partner.getByTestId("report-period")).toContainText(`${day(-6)} to ${day(0)} (UTC dates)`);

@@ -20,10 +20,10 @@ describe(`partners CSV export of a large table (${databaseKind})`, () => {
     database = await freshDatabase();
     // 20k organisations with ~1.6 KB each: ~32 MB of CSV, far more than the bound below.
     await database.db.execute(sql`
-      insert into partner_org (id, name, logo, zuora_account_id, invoice_owner, status, created, modified)
+      insert into partner_org (id, name, slug, logo, zuora_account_id, invoice_owner, status, created, modified)
       select
         lpad(to_hex(i), 8, '0') || '-0000-7000-8000-000000000000',
-        'Org ' || lpad(i::text, 6, '0'), ${LOGO}, 'Z' || i, 'partner', 'approved',
+        'Org ' || lpad(i::text, 6, '0'), 'org-' || i, ${LOGO}, 'Z' || i, 'partner', 'approved',
         now() - (i || ' seconds')::interval, now()
       from generate_series(1, ${ROWS}) as s(i)`);
   });

@@ -78,4 +78,20 @@ describe(`partner team management (${databaseKind})`, () => {
     const rows = await database.db.select().from(partnerUser).where(eq(partnerUser.id, viewerId));
     assert.equal(rows.length, 0);
   });
+
+  test("two Admins removing each other at once leave exactly one Admin", async () => {
+    const org = await createPartnerOrg(database.db, admin, { name: "Race Org", zuoraAccountId: "Z-race", invoiceOwner: "partner" });
+    const one = await createPartnerUser(database.db, admin, org.id, { email: "one@race.example", role: "admin" });
+    const two = await createPartnerUser(database.db, admin, org.id, { email: "two@race.example", role: "admin" });
+    const as = (u: { id: string; email: string }): Actor => ({ kind: "partner_user", id: u.id, partnerOrgId: org.id, role: "admin", label: u.email });
+    const results = await Promise.allSettled([
+      removePartnerMember(database.db, as(one), org.id, two.id),
+      removePartnerMember(database.db, as(two), org.id, one.id),
+    ]);
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    const refusal = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    assert.ok(refused("conflict")(refusal.reason), String(refusal.reason));
+    const left = await database.db.select().from(partnerUser).where(eq(partnerUser.partnerOrgId, org.id));
+    assert.deepEqual(left.map((u) => u.role), ["admin"]);
+  });
 });

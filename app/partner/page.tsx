@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
-import { PartnerHome } from "@/components/partner-account/partner-home";
+import { redirect } from "next/navigation";
 import { PartnerSignIn } from "@/components/partner-account/partner-sign-in";
+import { getDb } from "@/db";
 import { getPartner } from "@/lib/auth/session";
+import { getPartnerOrg } from "@/lib/partners/orgs";
 
-export const metadata: Metadata = { title: "Partner pages" };
+export const metadata: Metadata = { title: "Partner sign-in" };
 
-/** Signed out (or signed in as a portal admin, who is not a partner user): the partner sign-in. */
+/**
+ * The partner sign-in. Signed out (or signed in as a portal admin, who is not a partner user):
+ * the form. A signed-in partner user lands on their partner account, /partner/<slug>.
+ */
 export default async function PartnerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const partner = await getPartner();
   if (!partner) {
     const { error, password } = await searchParams;
     return <PartnerSignIn notice={password === "set" ? "password-set" : undefined} error={error === "sso" ? "sso" : undefined} />;
   }
-  return <PartnerHome actor={partner} orgId={partner.partnerOrgId} />;
+  const org = await getPartnerOrg(await getDb(), partner, partner.partnerOrgId);
+  redirect(`/partner/${org.slug}`);
 }

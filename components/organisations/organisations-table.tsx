@@ -20,8 +20,36 @@ export type OrganisationSortLinks = Record<"name" | "created", SortState>;
 
 const helper = createColumnHelper<CoreFeatures, OrganisationRowView>();
 
-/** Every customer organisation (or one partner's), as the server paged, sorted and filtered them. */
-export function OrganisationsTable({ rows, sortLinks, empty }: { rows: OrganisationRowView[]; sortLinks?: OrganisationSortLinks; empty: string }) {
+const partnerColumn = helper.accessor("partnerName", {
+  header: "Partner",
+  cell: (info) =>
+    info.row.original.partnerOrgId ? (
+      <Link href={`/settings/profile/partners/${info.row.original.partnerOrgId}`} className="underline-offset-4 hover:underline">
+        {info.getValue() ?? info.row.original.partnerOrgId}
+      </Link>
+    ) : (
+      <span className="text-muted-foreground">No partner</span>
+    ),
+});
+
+/**
+ * Every customer organisation (or one partner's), as the server paged, sorted and filtered them.
+ * `hrefBase` is where an organisation's page lives (the admin app's, or a partner account's);
+ * a partner account's own table has no Partner column.
+ */
+export function OrganisationsTable({
+  rows,
+  sortLinks,
+  empty,
+  hrefBase = "/organisations",
+  showPartner = true,
+}: {
+  rows: OrganisationRowView[];
+  sortLinks?: OrganisationSortLinks;
+  empty: string;
+  hrefBase?: string;
+  showPartner?: boolean;
+}) {
   const columns = useMemo(
     () =>
       helper.columns([
@@ -38,22 +66,12 @@ export function OrganisationsTable({ rows, sortLinks, empty }: { rows: Organisat
           header: () => (sortLinks ? <SortLink label="Name" link={sortLinks.name} /> : "Name"),
           meta: { ariaSort: sortLinks ? ariaSort(sortLinks.name.direction) : undefined },
           cell: (info) => (
-            <Link href={`/organisations/${info.row.original.id}`} className="font-medium underline-offset-4 hover:underline">
+            <Link href={`${hrefBase}/${info.row.original.id}`} className="font-medium underline-offset-4 hover:underline">
               {info.getValue()}
             </Link>
           ),
         }),
-        helper.accessor("partnerName", {
-          header: "Partner",
-          cell: (info) =>
-            info.row.original.partnerOrgId ? (
-              <Link href={`/settings/profile/partners/${info.row.original.partnerOrgId}`} className="underline-offset-4 hover:underline">
-                {info.getValue() ?? info.row.original.partnerOrgId}
-              </Link>
-            ) : (
-              <span className="text-muted-foreground">No partner</span>
-            ),
-        }),
+        ...(showPartner ? [partnerColumn] : []),
         helper.accessor("zuoraAccountId", { header: "Zuora account ID", cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
         helper.accessor("salesforceAccountId", { header: "Salesforce account ID", cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
         helper.accessor("created", {
@@ -62,7 +80,7 @@ export function OrganisationsTable({ rows, sortLinks, empty }: { rows: Organisat
           cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span>,
         }),
       ]),
-    [sortLinks],
+    [sortLinks, hrefBase, showPartner],
   );
   return <DataTable columns={columns} data={rows} caption="Customer organisations" getRowId={(row) => row.id} empty={empty} />;
 }

@@ -1,12 +1,18 @@
 import type { InvoiceOwner, PartnerRole } from "@/db/schema";
 
+/** The roles of a partner account, lowest first: each holds what the one before it holds. */
+export const PARTNER_ROLES = ["viewer", "maintainer", "admin"] as const satisfies readonly PartnerRole[];
+
 export const ROLE_LABEL: Record<PartnerRole, string> = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" };
 
-/** Seed 002's roles, as the team section explains them. */
+/**
+ * What each role may do in this product, shown wherever a role is chosen. The policy table
+ * (lib/auth/policy.ts, ROLE_PERMISSIONS) is what enforces it.
+ */
 export const ROLE_HELP: Record<PartnerRole, string> = {
-  viewer: "read-only access",
-  maintainer: "manages properties and environments",
-  admin: "full access, including managing the members",
+  viewer: "Reads every organisation and member of the partner account, and its activity. Changes nothing.",
+  maintainer: "Everything a Viewer can do, and creates, edits, moves and deletes the partner account's organisations.",
+  admin: "Everything a Maintainer can do, and manages the partner account's members and settings.",
 };
 
 export const MEMBER_STATUS_LABEL = {

@@ -2,14 +2,21 @@ import { INVOICE_OWNER_LABEL } from "@/components/partners/labels";
 import type { PartnerOrgRow } from "@/db/schema";
 import { invoiceOwnerSentence } from "./labels";
 
-/** The organisation's details as its own users see them. */
+/** The partner account's details as its own users see them (the portal admins edit them). */
 export function OrgOverview({ org }: { org: PartnerOrgRow }) {
   return (
     <section aria-labelledby="org-heading" className="space-y-3">
-      <h1 id="org-heading" className="text-2xl font-semibold">
-        {org.name}
-      </h1>
+      <h2 id="org-heading" className="text-lg font-semibold">
+        Partner account
+      </h2>
       <dl className="grid gap-x-6 gap-y-3 rounded-md border p-4 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium text-muted-foreground">Partner organisation name</dt>
+        <dd>{org.name}</dd>
+        <dt className="font-medium text-muted-foreground">Partner slug</dt>
+        <dd>
+          <span className="font-mono">{org.slug}</span>
+          <p className="text-muted-foreground">Your partner account&apos;s address: /partner/{org.slug}</p>
+        </dd>
         <dt className="font-medium text-muted-foreground">Partner Organisation ID</dt>
         <dd className="font-mono">{org.id}</dd>
         <dt className="font-medium text-muted-foreground">Zuora account ID</dt>

@@ -1,14 +1,19 @@
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { OrgLogo } from "@/components/partners/org-logo";
 
-/** White label (seed 002): the partner pages carry the organisation's logo and name, not ours. */
+/**
+ * White label (seed 002): the partner pages carry the organisation's logo and name, not ours.
+ * `nav` is the partner account's left-hand pane; the partner form has none.
+ */
 export function PartnerShell({
   org,
   userLabel,
+  nav,
   children,
 }: {
   org: { name: string; logo: string | null };
   userLabel: string;
+  nav?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -25,9 +30,12 @@ export function PartnerShell({
           <SignOutButton callbackUrl="/partner" />
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 space-y-8 p-6">
-        {children}
-      </main>
+      <div className="flex flex-1">
+        {nav ? <aside className="w-56 shrink-0 border-r p-3">{nav}</aside> : null}
+        <main id="main" className="mx-auto w-full min-w-0 max-w-5xl flex-1 space-y-8 p-6">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

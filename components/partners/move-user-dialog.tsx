@@ -7,13 +7,9 @@ import { PartnerFinder } from "@/components/organisations/partner-finder";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
+import { PARTNER_ROLES, ROLE_HELP, ROLE_LABEL } from "@/components/partner-account/labels";
 import type { PartnerRole } from "@/db/schema";
 
-const ROLES: { value: PartnerRole; label: string }[] = [
-  { value: "viewer", label: "Viewer" },
-  { value: "maintainer", label: "Maintainer" },
-  { value: "admin", label: "Admin" },
-];
 
 /** A portal admin moves a partner user registered under the wrong partner: same sign-in, new partner and role. */
 export function MoveUserDialog({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
@@ -64,14 +60,18 @@ export function MoveUserDialog({ orgId, userId, email }: { orgId: string; userId
               id={`move-user-role-${userId}`}
               value={role}
               onChange={(e) => setRole(e.target.value as PartnerRole)}
+              aria-describedby={`move-user-role-${userId}-hint`}
               className="h-9 rounded-md border border-input bg-background px-2 text-sm"
             >
-              {ROLES.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
+              {PARTNER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
                 </option>
               ))}
             </select>
+            <p id={`move-user-role-${userId}-hint`} className="text-xs text-muted-foreground">
+              {ROLE_HELP[role]}
+            </p>
           </div>
           {error ? (
             <p role="alert" className="text-sm font-medium text-destructive">

@@ -3,11 +3,10 @@ import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
 import { partnerUserStatuses } from "@/lib/partners/user-access";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
+import { ROLE_LABEL } from "@/components/partner-account/labels";
 import { CreateUserDialog } from "./create-user-dialog";
 import { formatDate } from "./labels";
 import { PartnerUsersTable } from "./partner-users-table";
-
-const ROLE_LABEL = { viewer: "Viewer", maintainer: "Maintainer", admin: "Admin" } as const;
 
 /** The organisation's partner users, on its page in the admin app. */
 export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor; orgId: string }) {

@@ -47,13 +47,25 @@ export const ACTIVITY_ACTIONS = [
   "usage.ingested",
 ] as const;
 
+/**
+ * What a partner account's Activity page lists: the changes to the partner account and to its
+ * organisations. Sign-ins are not changes; they stay in the portal admins' trail.
+ */
+export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
+  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
+    (a.startsWith("partner_user.") && !a.includes("sign")),
+);
+
 export interface ActivityPage {
   rows: (ActivityRow & { orgExists: boolean })[];
   nextCursor?: string;
   prevCursor?: string;
 }
 
-type Filters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to">;
+type Filters = Pick<ActivitySearch, "actor" | "org" | "action" | "from" | "to"> & {
+  /** Only these actions (whatever `action` asks for besides). */
+  actions?: readonly string[];
+};
 
 const movedFrom = (orgId: string) =>
   sql`${activity.action} in ('organisation.moved', 'partner_user.moved') and (${activity.change} #>> '{before,partnerOrgId}') = ${orgId}`;
@@ -65,6 +77,7 @@ function activityFilter(f: Filters): SQL | undefined {
     actor ? or(eq(activity.actorId, actor), ilike(activity.actorLabel, `%${escapeLike(actor)}%`)) : undefined,
     f.org ? eq(activity.partnerOrgId, f.org) : undefined,
     f.action ? eq(activity.action, f.action) : undefined,
+    f.actions ? inArray(activity.action, [...f.actions]) : undefined,
     f.from ? gte(activity.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     toExclusive ? lt(activity.at, toExclusive) : undefined,
   );

@@ -133,9 +133,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:delete",
     "report:read",
   ],
+  // Every partner role reads the partner account's activity: the trail of changes to what they
+  // can already see (its organisations and members).
   "partner:maintainer": [
     "org:read",
     "user:read",
+    "activity:read",
     "organisation:read",
     "organisation:create",
     "organisation:update",
@@ -146,6 +149,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   "partner:viewer": [
     "org:read",
     "user:read",
+    "activity:read",
     "organisation:read",
     "report:read",
   ],

@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
+import { retryOnSlugTaken, slugFromName } from "./slug";
 import type { PartnerSort, PartnersTableSearch } from "@/lib/validations/partner-org";
 
 export interface PartnerOrgFields {
@@ -20,7 +21,7 @@ export interface PartnerOrgFields {
   invoiceOwner: InvoiceOwner;
 }
 
-const AUDITED_FIELDS = ["name", "logo", "zuoraAccountId", "salesforceAccountId", "invoiceOwner", "status"] as const;
+const AUDITED_FIELDS = ["name", "slug", "logo", "zuoraAccountId", "salesforceAccountId", "invoiceOwner", "status"] as const;
 
 export async function createPartnerOrg(
   db: Db,
@@ -34,12 +35,13 @@ export async function createPartnerOrg(
     });
   }
   const now = new Date();
-  return db.transaction(async (tx) => {
+  return retryOnSlugTaken(() => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(partnerOrg)
       .values({
         id: newId(),
         name: input.name,
+        slug: slugFromName(input.name),
         logo: input.logo ?? null,
         zuoraAccountId: input.zuoraAccountId,
         salesforceAccountId: input.salesforceAccountId ?? null,
@@ -59,7 +61,7 @@ export async function createPartnerOrg(
       change: { after: pick(row!) },
     });
     return row!;
-  });
+  }));
 }
 
 export type PartnerOrgPatch = Partial<PartnerOrgFields> & { status?: PartnerOrgStatus };

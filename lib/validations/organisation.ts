@@ -34,6 +34,15 @@ export const createOrganisationSchema = z.object({
 export type CreateOrganisationInput = z.output<typeof createOrganisationSchema>;
 export type CreateOrganisationFormValues = z.input<typeof createOrganisationSchema>;
 
+/** "Create an Organisation" on the partner pages: always under a partner account (the caller's own). */
+export const createPartnerOrganisationSchema = z.object({
+  name: organisationNameField,
+  zuoraAccountId: optionalZuora,
+  salesforceAccountId: optionalSalesforce,
+  partnerOrgId: id,
+});
+export type CreatePartnerOrganisationFormValues = z.input<typeof createPartnerOrganisationSchema>;
+
 /** The settings form: every field is sent; an empty ID removes it. */
 export const updateOrganisationSchema = z.object({
   id,

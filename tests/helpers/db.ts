@@ -25,16 +25,16 @@ export const databaseKind = testDatabaseUrl() ? "postgres" : "pglite";
  * A fresh, migrated database for one test file: an in-memory PGlite, or a database of its own
  * on the PostgreSQL server (dropped by `close`), so test files can run side by side.
  */
-export async function freshDatabase(opts: { logger?: Logger } = {}): Promise<Database> {
+export async function freshDatabase(opts: { logger?: Logger; migrationsFolder?: string } = {}): Promise<Database> {
   const url = testDatabaseUrl();
-  if (!url) return openDatabase({ dataDir: null, logger: opts.logger });
+  if (!url) return openDatabase({ dataDir: null, logger: opts.logger, migrationsFolder: opts.migrationsFolder });
   const { default: postgres } = await import("postgres");
   const name = `pm_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin`create database ${admin(name)}`;
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString(), max: 20, logger: opts.logger });
+  const database = await openDatabase({ url: target.toString(), max: 20, logger: opts.logger, migrationsFolder: opts.migrationsFolder });
   return {
     ...database,
     close: async () => {

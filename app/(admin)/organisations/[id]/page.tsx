@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteOrganisationSection } from "@/components/organisations/delete-organisation-section";
+import { deleteOrganisationAction } from "../actions/delete-organisation";
 import { EditOrganisationDialog } from "@/components/organisations/edit-organisation-dialog";
 import { MoveOrganisationSection } from "@/components/organisations/move-organisation-section";
 import { CopyButton } from "@/components/partners/copy-button";
@@ -66,7 +67,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
         </dl>
       </section>
       {can(admin, "organisation:move") ? <MoveOrganisationSection key={org.partnerOrgId ?? ""} orgId={org.id} partner={partner} /> : null}
-      {can(admin, "organisation:delete") ? <DeleteOrganisationSection orgId={org.id} orgName={org.name} /> : null}
+      {can(admin, "organisation:delete") ? <DeleteOrganisationSection orgId={org.id} orgName={org.name} action={deleteOrganisationAction} redirectTo="/organisations" /> : null}
     </div>
   );
 }

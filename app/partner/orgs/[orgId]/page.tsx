@@ -1,13 +1,17 @@
-import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { PartnerHome } from "@/components/partner-account/partner-home";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db";
 import { getPartner } from "@/lib/auth/session";
+import { getPartnerOrg } from "@/lib/partners/orgs";
 
-export const metadata: Metadata = { title: "Partner pages" };
-
-export default async function PartnerOrgPage({ params }: { params: Promise<{ orgId: string }> }) {
+/**
+ * The partner pages' old address. Its own partner account's id redirects to /partner/<slug>;
+ * any other id is "not found", as before, so old links reveal no slug.
+ */
+export default async function OldPartnerOrgPage({ params }: { params: Promise<{ orgId: string }> }) {
   const partner = await getPartner();
   if (!partner) redirect("/partner");
   const { orgId } = await params;
-  return <PartnerHome actor={partner} orgId={orgId} />;
+  if (orgId !== partner.partnerOrgId) notFound();
+  const org = await getPartnerOrg(await getDb(), partner, orgId);
+  redirect(`/partner/${org.slug}`);
 }

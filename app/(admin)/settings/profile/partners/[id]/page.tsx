@@ -8,6 +8,7 @@ import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
+import { EditSlugDialog } from "@/components/partners/edit-slug-dialog";
 import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, STATUS_LABEL, formatDate } from "@/components/partners/labels";
 import { OrgLogo } from "@/components/partners/org-logo";
 import { PartnerUsersSection } from "@/components/partners/partner-users-section";
@@ -57,6 +58,15 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
           </dd>
           <dt className="font-medium text-muted-foreground">Partner organisation name</dt>
           <dd>{org.name}</dd>
+          <dt className="font-medium text-muted-foreground">Partner slug</dt>
+          <dd>
+            <span className="flex items-center gap-1">
+              <span className="font-mono">{org.slug}</span>
+              <CopyButton value={org.slug} label="Copy the partner slug" />
+              {canEdit ? <EditSlugDialog org={{ id: org.id, slug: org.slug }} /> : null}
+            </span>
+            <p className="text-xs text-muted-foreground">The partner pages&apos; address: /partner/{org.slug}</p>
+          </dd>
           <dt className="font-medium text-muted-foreground">Logo (URL)</dt>
           <dd className="break-all">{org.logo ?? "—"}</dd>
           <dt className="font-medium text-muted-foreground">Zuora account ID</dt>
