@@ -56,7 +56,7 @@ async function mark(db: Db, key: string): Promise<string | undefined> {
 /** Set-based, in the database: organisations, two metrics, the records a million at a time, then the roll-ups from them. */
 async function seed(db: Db): Promise<void> {
   const t0 = performance.now();
-  await db.execute(sql`insert into partner_org (id, name, zuora_account_id, invoice_owner) values (${PARTNER}, 'Bench Partner', 'A00000001', 'partner')`);
+  await db.execute(sql`insert into partner_org (id, name, slug, zuora_account_id, invoice_owner) values (${PARTNER}, 'Bench Partner', 'bench-partner', 'A00000001', 'partner')`);
   await db.execute(sql`
     insert into customer_org (id, name, partner_org_id)
     select 'bench-org-' || lpad(i::text, 5, '0'), 'Customer ' || lpad(i::text, 5, '0'), ${PARTNER} from generate_series(1, ${ORGS}::int) i`);
