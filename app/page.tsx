@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LeavePageLink } from "@/components/forms/leave-page-link";
 import { getAdmin, getPartner } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };
@@ -21,7 +22,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         ) : null}
         <SignInForm provider="admin" redirectTo="/settings/profile/partners" />
         <p className="mt-6 text-sm text-muted-foreground">
-          A partner user? <a className="underline" href="/partner">Sign in to your partner pages</a>.
+          A partner user?{" "}
+          <LeavePageLink className="underline" href="/partner">
+            Sign in to your partner pages
+          </LeavePageLink>
+          .
         </p>
       </div>
     </main>

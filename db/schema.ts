@@ -23,11 +23,11 @@ const timestamps = {
 
 /** Who owns invoices in Zuora: the partner's own account, or each end customer's account. */
 export const invoiceOwner = pgEnum("invoice_owner", ["partner", "end_customer"]);
-/** Seed 004: "Create" makes an approved organisation, "Invite" a pending one. */
+/** "Create Partner" makes an approved organisation, "Invite Partner" a pending one (docs/domain.md). */
 export const partnerOrgStatus = pgEnum("partner_org_status", ["pending", "approved"]);
-/** Seed 002: partner member roles. */
+/** The roles of partner users on the partner pages. */
 export const partnerRole = pgEnum("partner_role", ["viewer", "maintainer", "admin"]);
-/** Seed 003: portal admin roles. */
+/** The roles of portal admins. */
 export const adminRole = pgEnum("admin_role", ["owner", "admin", "viewer"]);
 export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset"]);
 export const principalKind = pgEnum("principal_kind", ["admin", "partner_user"]);

@@ -1,5 +1,5 @@
 import { e2eOutbox } from "../playwright.config";
-import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
+import { expect, expectAccessible, refetchesDuring, signInAsAdmin, test } from "./fixtures";
 import { mailedLink } from "./partner-helpers";
 
 const uniqueAdminEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@admins.example`;
@@ -29,6 +29,18 @@ test("an Owner invites a Viewer; the Viewer sees the admins but no controls, and
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row).toContainText("Invited");
 
+  // A role change shows at once: the select follows the role the server renders, with no second fetch.
+  const role = row.getByRole("combobox", { name: `Role of ${email}` });
+  const changes = await refetchesDuring(page, async () => {
+    await role.selectOption("admin");
+    await expect(page.getByText(`${email} is now Admin.`)).toBeVisible();
+    await expect(role).toHaveValue("admin");
+    await role.selectOption("viewer");
+    await expect(page.getByText(`${email} is now Viewer.`)).toBeVisible();
+    await expect(role).toHaveValue("viewer");
+  });
+  expect(changes).toBe(0);
+
   // The Viewer sets a password through the invitation link and signs in.
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto(await mailedLink(e2eOutbox, email, "invite"));
@@ -54,6 +66,7 @@ test("an Owner invites a Viewer; the Viewer sees the admins but no controls, and
   await page.getByRole("row").filter({ hasText: email }).getByRole("button", { name: `Remove admin ${email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
   await expect(page.getByText(`${email} removed.`)).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
   await viewer.goto("/settings/admins");
   await expect(viewer).toHaveURL(/\/$/);
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Page, type Request } from "@playwright/test";
 import { e2eAdmin } from "../playwright.config";
 
 /** Fails on serious or critical accessibility violations of the page as it is now. */
@@ -15,6 +15,46 @@ export async function signInAsAdmin(page: Page, email = e2eAdmin.email, password
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings\/profile\/partners/);
+}
+
+/**
+ * Runs `change` (a click that calls a server action, then an expectation that the page shows the
+ * result) and counts the times the page was fetched again behind it: a GET of the page's React
+ * payload, as `router.refresh()` makes. One change must cost none: the action revalidates, and its
+ * own response carries the page rendered again.
+ */
+export async function refetchesDuring(page: Page, change: () => Promise<void>): Promise<number> {
+  const path = new URL(page.url()).pathname;
+  let n = 0;
+  const count = (req: Request) => {
+    const h = req.headers();
+    if (req.method() === "GET" && h.rsc === "1" && !h["next-router-prefetch"] && new URL(req.url()).pathname === path) n++;
+  };
+  page.on("request", count);
+  try {
+    await change();
+    await page.waitForLoadState("networkidle");
+  } finally {
+    page.off("request", count);
+  }
+  return n;
+}
+
+/**
+ * What Lighthouse's best-practices audit holds against a page, collected while it is used: console
+ * errors, uncaught exceptions, and the issues Chrome's DevTools report (a Content-Security-Policy
+ * violation among them). Read the array after navigating; it fills as the page runs.
+ */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught on ${page.url()}: ${e.message}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on("Audits.issueAdded", ({ issue }) => problems.push(`DevTools issue on ${page.url()}: ${issue.code} ${JSON.stringify(issue.details).slice(0, 400)}`));
+  await cdp.send("Audits.enable");
+  return problems;
 }
 
 /** A name no other test (or earlier run) uses. */

@@ -44,10 +44,12 @@ test("Invite Partner → the contact sets a password → partner form → approv
   await partner.getByLabel("Zuora account ID").fill("A00077777");
   await partner.getByRole("radio", { name: "End customer" }).check();
   await partner.getByRole("button", { name: "Submit partner form" }).click();
-  // Approved: the partner account opens at its slug, made from the organisation's name.
+  // Approved, with no reload: the partner account opens at its slug, made from the organisation's name.
   const account = new RegExp(`/partner/${slugOf(name)}$`);
   await expect(partner).toHaveURL(account);
-  await expect(partner.getByRole("navigation", { name: "Partner account" })).toBeVisible();
+  await expect(partner.getByRole("heading", { level: 1 })).toHaveText("Organisations");
+  await partner.getByRole("navigation", { name: "Partner account" }).getByRole("link", { name: "Settings" }).click();
+  await expect(partner.getByText("A00077777", { exact: true })).toBeVisible();
   await partner.goto("/partner/complete");
   await expect(partner).toHaveURL(account);
 

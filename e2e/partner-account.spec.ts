@@ -19,12 +19,12 @@ import {
   uniqueEmail,
 } from "./partner-helpers";
 
-// Seed 002's partner account, walked by each role. Several users, pages and argon2 hashes each.
+// The partner account in the public partner-account documentation's steps, walked by each role. Several users, pages and argon2 hashes each.
 test.describe.configure({ timeout: 300_000 });
 
 const organisations = (page: import("@playwright/test").Page) => page.getByRole("table", { name: "Customer organisations" });
 
-test("seed 002 as a partner Admin: organisations, members, activity, and the pane's other pages", async ({ browser, request }) => {
+test("the partner account as an Admin: organisations, members, activity, and the pane's other pages", async ({ browser, request }) => {
   const admin = await adminPage(browser);
   const orgName = unique("Seed Partner");
   const orgId = await createOrg(admin, orgName);
@@ -154,6 +154,7 @@ test("seed 002 as a partner Admin: organisations, members, activity, and the pan
   await memberRow(page, max).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("alertdialog")).toContainText(max);
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText(`${max} removed.`)).toBeVisible();
   await expect(memberRow(page, max)).toHaveCount(0);
 
   // Activity: the changes to the partner account and its organisations, filterable by kind.
@@ -195,7 +196,7 @@ test("seed 002 as a partner Admin: organisations, members, activity, and the pan
   await expect(page).toHaveURL(new RegExp(`/partner/${moved}$`));
 });
 
-test("seed 002 as a Maintainer and a Viewer: what each can and cannot do", async ({ browser, request }) => {
+test("the partner account as a Maintainer and a Viewer: what each can and cannot do", async ({ browser, request }) => {
   const admin = await adminPage(browser);
   const otherOrgId = await createOrg(admin, unique("Elsewhere Partner"));
   const otherSlug = await adminSlug(admin);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { e2eBaseUrl } from "../playwright.config";
 import { expect, signInAsAdmin } from "./fixtures";
 
 /** The newest link of `kind` mailed to `to` in `outbox` (the app writes .eml files there). */
@@ -36,8 +37,11 @@ export function linksTo(outbox: string, to: string, kind: "invite" | "reset-pass
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@partner.example`;
 
+/** A logo URL that loads (the app's own icon): a test browser reaches no other host. */
+export const loadableLogo = `${e2eBaseUrl}/apple-icon.png`;
+
 /** As a portal admin: creates an organisation and returns its id (the admin stays on its page). */
-export async function createOrg(page: Page, name: string, logo = "https://logos.example/brand.png"): Promise<string> {
+export async function createOrg(page: Page, name: string, logo = loadableLogo): Promise<string> {
   await page.goto("/settings/profile/partners");
   await page.getByRole("button", { name: "Create Partner" }).click();
   await page.getByLabel("Partner organisation name").fill(name);
@@ -102,7 +106,7 @@ export async function adminSlug(page: Page): Promise<string> {
 /** The partner account's left-hand pane. */
 export const pane = (page: Page) => page.getByRole("navigation", { name: "Partner account" });
 
-/** Seed 002: "From the left-hand pane, click …"; each page's heading is the link's name. */
+/** "From the left-hand pane, click …"; each page's heading is the link's name. */
 export async function openFromPane(page: Page, label: "Organisations" | "Members" | "Reports" | "Activity" | "Settings") {
   await pane(page).getByRole("link", { name: label, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
@@ -112,7 +116,7 @@ export async function openFromPane(page: Page, label: "Organisations" | "Members
 export const memberRow = (page: Page, email: string) =>
   page.getByRole("table", { name: "Members of your partner account" }).getByRole("row").filter({ hasText: email });
 
-/** Seed 002's "Add Member": User Email, a role, "Invite". */
+/** "Add Member": User Email, a role, "Invite". */
 export async function addMember(page: Page, email: string, role: "Viewer" | "Maintainer" | "Admin") {
   await page.getByRole("button", { name: "Add Member" }).click();
   const dialog = page.getByRole("dialog", { name: "Add Member" });
@@ -123,7 +127,7 @@ export async function addMember(page: Page, email: string, role: "Viewer" | "Mai
   await expect(memberRow(page, email)).toContainText("Invited");
 }
 
-/** Seed 002's "Create an Organisation" on the Organisations page. */
+/** "Create an Organisation" on the Organisations page. */
 export async function createOrganisation(page: Page, name: string, ids: { zuora?: string; salesforce?: string } = {}) {
   await page.getByRole("button", { name: "Create an Organisation" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an Organisation" });

@@ -1,11 +1,12 @@
 import { e2eOutbox } from "../playwright.config";
-import { expect, expectAccessible, test, unique } from "./fixtures";
+import { expect, expectAccessible, refetchesDuring, test, unique } from "./fixtures";
 import {
   adminPage,
   adminSlug,
   createOrg,
   createUser,
   linksTo,
+  loadableLogo,
   mailedLink,
   memberRow,
   openFromPane,
@@ -60,7 +61,8 @@ test("admin creates a user → invitation mail → set password → sign in at /
 
   // White label: the organisation's logo and name on its partner account, whose address is its slug.
   const slug = slugIn(page);
-  await expect(page.getByRole("banner").locator("img")).toHaveAttribute("src", "https://logos.example/brand.png");
+  await expect(page.getByRole("banner").locator("img")).toHaveAttribute("src", loadableLogo);
+  await expect.poll(() => page.getByRole("banner").locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisations");
   await openFromPane(page, "Settings");
   await expect(page.getByText(`/partner/${slug}`)).toBeVisible();
@@ -137,10 +139,16 @@ test("resend and revoke an invitation; forgot password answers alike and sends a
   await setPassword(page, reset, "a-brand-new-password");
   await signInAsPartner(page, email, "a-brand-new-password", orgName);
 
-  // An admin can send a reset link to an active user, never set the password.
+  // An admin can send a reset link to an active user, never set the password. The organisation's
+  // activity, open on the page, shows it at once.
   await admin.reload();
+  const activity = admin.getByRole("region", { name: /^Activity/ });
+  await activity.getByRole("button", { name: /^Activity/ }).click();
+  const resets = activity.getByRole("row").filter({ hasText: "Password reset sent" });
+  await expect(resets).toHaveCount(1);
   await admin.getByRole("button", { name: `Send password reset to ${email}` }).click();
   await expect(admin.getByText(`Password reset link sent to ${email}.`)).toBeVisible();
+  await expect(resets).toHaveCount(2);
   await expect.poll(() => linksTo(e2eOutbox, email, "reset-password").length).toBe(2);
 });
 
@@ -163,9 +171,12 @@ test("partner Admins manage the members; a stale form is refused by the server; 
   await a.getByLabel("Name").fill("Bob Builder");
   await a.getByRole("radio", { name: "Admin", exact: true }).check();
   await expectAccessible(a);
-  await a.getByRole("button", { name: "Invite" }).click();
-  await expect(a.getByText(`Invitation sent to ${bob}.`)).toBeVisible();
-  await expect(memberRow(a, bob)).toContainText("Invited");
+  const invited = await refetchesDuring(a, async () => {
+    await a.getByRole("button", { name: "Invite" }).click();
+    await expect(a.getByText(`Invitation sent to ${bob}.`)).toBeVisible();
+    await expect(memberRow(a, bob)).toContainText("Invited");
+  });
+  expect(invited).toBe(0);
   const b = await partnerPage(browser, e2eOutbox, bob, orgName);
   await openFromPane(b, "Members");
 
@@ -181,10 +192,10 @@ test("partner Admins manage the members; a stale form is refused by the server; 
   await expect(a.getByText("You do not have permission to do that.")).toBeVisible();
   await a.keyboard.press("Escape");
   await a.reload();
-  await expect(memberRow(a, carol)).toHaveCount(0);
-  expect(linksTo(e2eOutbox, carol, "invite")).toEqual([]);
   // As a Viewer: read only.
   await expect(memberRow(a, alice)).toContainText("Viewer");
+  await expect(memberRow(a, carol)).toHaveCount(0);
+  expect(linksTo(e2eOutbox, carol, "invite")).toEqual([]);
   await expect(a.getByRole("button", { name: "Add Member" })).toHaveCount(0);
   await expect(a.getByRole("button", { name: "Edit" })).toHaveCount(0);
   await expect(a.getByRole("button", { name: "Delete" })).toHaveCount(0);
@@ -205,6 +216,8 @@ test("partner Admins manage the members; a stale form is refused by the server; 
   // Bob deletes Alice; her open session is refused at once.
   await memberRow(b, alice).getByRole("button", { name: "Delete" }).click();
   await b.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  // While the dialog is open the table is hidden from the accessibility tree: wait for the outcome.
+  await expect(b.getByText(`${alice} removed.`)).toBeVisible();
   await expect(memberRow(b, alice)).toHaveCount(0);
   await a.reload();
   await expect(a.getByRole("heading", { name: "Partner sign-in" })).toBeVisible();

@@ -31,7 +31,7 @@ function shape(doc: Json, raw: Json): Json {
 const METHODS = ["get", "post", "put", "delete"] as const;
 
 describe("the served OpenAPI document", () => {
-  test("agrees with the seed's spec for every seed operation", async () => {
+  test("agrees with Limio's document for every one of its operations", async () => {
     const res = await openapiRoute();
     assert.equal(res.status, 200);
     const doc = (await res.json()) as Json;

@@ -3,7 +3,9 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "@/db";
 import { seed } from "@/db/seed";
 import type { Actor } from "@/lib/auth/actor";
-import { listPartnerOrgsByKey, listPartnersTable } from "@/lib/partners/orgs";
+import { listPartnerOrgsByKey } from "@/lib/partners/orgs";
+import { listPartnersTable } from "@/lib/partners/partners-table";
+import { getPartnerOrgBySlug } from "@/lib/partners/slug";
 import { listPartnerUsers } from "@/lib/partners/users";
 import { countOrganisationsByPartner, listOrganisationsByKey, listOrganisationsTable } from "@/lib/organisations";
 import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
@@ -70,6 +72,15 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     const qs = await queriesOf(() => listPartnersTable(database.db, admin, partnersTableSearchSchema.parse({ q: "Trading 421" })));
     const p = await plan(pageQuery(qs));
     assert.match(p, /partner_org_name_trgm/);
+    assert.doesNotMatch(p, /"Seq Scan"/);
+  });
+
+  test("a partner account is found by its slug through the unique index", async () => {
+    const [org] = (await listPartnerOrgsByKey(database.db, admin, { limit: 1 })).rows;
+    const slugger: Actor = { kind: "partner_user", id: "p", partnerOrgId: org!.id, role: "viewer", label: "p@example.com" };
+    const qs = await queriesOf(() => getPartnerOrgBySlug(database.db, slugger, org!.slug));
+    const p = await plan(qs.find((q) => /"slug" = \$1/.test(q.query))!);
+    assert.match(p, /partner_org_slug_key/);
     assert.doesNotMatch(p, /"Seq Scan"/);
   });
 

@@ -1,3 +1,4 @@
+import "server-only";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { listActivity } from "@/lib/activity/query";

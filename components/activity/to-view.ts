@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import type { ActivityPage } from "@/lib/activity/query";
 import type { ActivityView } from "./activity-table";
 import { actionLabel, actorKindLabel, changeLines, targetOf } from "./format";

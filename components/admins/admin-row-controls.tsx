@@ -13,6 +13,7 @@ export function AdminRoleSelect({ id, email, role, roles }: { id: string; email:
   const { run, pending } = useAction(changeAdminRoleAction, { success: (data) => `${email} is now ${ADMIN_ROLE_LABEL[data.role]}.` });
   return (
     <select
+      name="role"
       aria-label={`Role of ${email}`}
       value={role}
       disabled={pending}

@@ -5,7 +5,7 @@ import { DataTable, type CoreFeatures } from "@/components/data-table/data-table
 import { Badge } from "@/components/ui/badge";
 import type { AdminRole } from "@/db/schema";
 import { AdminRoleSelect, RemoveAdminButton } from "./admin-row-controls";
-import { ADMIN_ROLE_LABEL } from "./labels";
+import { ADMIN_ROLE_LABEL, ADMIN_STATUS_LABEL } from "./labels";
 
 export interface AdminRowView {
   id: string;
@@ -43,7 +43,7 @@ export function AdminsTable({ rows, assignable, canRemoveOwners }: { rows: Admin
         }),
         helper.accessor("status", {
           header: "Status",
-          cell: (i) => <Badge variant={i.getValue() === "active" ? "success" : "warning"}>{i.getValue() === "active" ? "Active" : "Invited"}</Badge>,
+          cell: (i) => <Badge variant={i.getValue() === "active" ? "success" : "warning"}>{ADMIN_STATUS_LABEL[i.getValue()]}</Badge>,
         }),
         helper.accessor("created", { header: "Added", cell: (i) => <span className="whitespace-nowrap">{i.getValue()}</span> }),
         ...(manage

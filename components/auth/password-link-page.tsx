@@ -1,3 +1,4 @@
+import "server-only";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { describeLink } from "@/lib/password-links/links";

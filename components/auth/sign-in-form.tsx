@@ -29,7 +29,6 @@ export function SignInForm({ provider, redirectTo }: { provider: string; redirec
       return;
     }
     router.replace(redirectTo);
-    router.refresh();
   });
 
   return (

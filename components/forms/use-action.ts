@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
@@ -21,9 +20,11 @@ export interface ActionOptions<T> {
  * Calls a server action from the browser: the one way every form, dialog and button of the app
  * does it. Field errors go beside their fields, any other failure to `onError` (a toast by
  * default), success to a toast and `onSuccess`. `run` resolves to the data, or undefined.
+ *
+ * No `router.refresh()`: the action revalidates what it changed, and its response already carries
+ * the page rendered again, so one change costs one render of the page.
  */
 export function useAction<I, T>(action: ServerAction<I, T>, options: ActionOptions<T> = {}) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const latest = useRef(options);
   latest.current = options;
@@ -42,7 +43,6 @@ export function useAction<I, T>(action: ServerAction<I, T>, options: ActionOptio
         const message = typeof opts.success === "function" ? opts.success(result.data) : opts.success;
         if (message) toast.success(message);
         opts.onSuccess?.(result.data);
-        router.refresh();
         resolve(result.data);
       });
     });

@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import type { ServerAction } from "@/lib/action-result";
 
 /**
- * Seed 002's deletion: the confirm checkbox enables "Delete Organisation". The admin app and the
+ * Deleting an organisation: the confirm checkbox enables "Delete Organisation". The admin app and the
  * partner pages each pass their own action, and the list to go back to.
  */
 export function DeleteOrganisationSection({

@@ -1,28 +1,24 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateOrganisationAction } from "@/app/(admin)/organisations/actions/update-organisation";
 import { FormDialog } from "@/components/forms/form-dialog";
-import { useAction } from "@/components/forms/use-action";
+import { useActionDialog } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { updateOrganisationSchema, type UpdateOrganisationFormValues } from "@/lib/validations/organisation";
 import { OrganisationFields } from "./organisation-fields";
 
+/** The pencil: rename the organisation or edit its IDs (its partner changes through the move section). */
 export function EditOrganisationDialog({ org }: { org: { id: string; name: string; zuoraAccountId: string | null; salesforceAccountId: string | null } }) {
-  const [open, setOpen] = useState(false);
   const defaults: UpdateOrganisationFormValues = { id: org.id, name: org.name, zuoraAccountId: org.zuoraAccountId ?? "", salesforceAccountId: org.salesforceAccountId ?? "" };
   const form = useForm<UpdateOrganisationFormValues, unknown, z.output<typeof updateOrganisationSchema>>({ resolver: zodResolver(updateOrganisationSchema), defaultValues: defaults });
-  const { run } = useAction(updateOrganisationAction, { form, success: "Organisation updated.", onSuccess: () => setOpen(false) });
-  const onSubmit = form.handleSubmit(async (values) => {
-    await run(values);
-  });
+  const { open, setOpen, onSubmit } = useActionDialog(form, { empty: defaults, action: updateOrganisationAction, success: "Organisation updated." });
   return (
     <FormDialog
       open={open}
-      onOpenChange={(next) => {
+      onOpenChange={(next: boolean) => {
         if (next) form.reset(defaults);
         setOpen(next);
       }}

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
 import { listOrganisationsTable } from "@/lib/organisations";
 import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { OrganisationsTable } from "./organisations-table";
 
 const FIRST_PAGE = 10;

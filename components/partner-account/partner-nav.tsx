@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 /**
- * Seed 002's left-hand pane of the partner account. An organisation's own page counts as being
+ * The partner account's left-hand pane. An organisation's own page counts as being
  * under "Organisations", the landing page.
  */
 export function PartnerNav({ slug }: { slug: string }) {

@@ -2,7 +2,7 @@ import { SignOutButton } from "@/components/admin/sign-out-button";
 import { OrgLogo } from "@/components/partners/org-logo";
 
 /**
- * White label (seed 002): the partner pages carry the organisation's logo and name, not ours.
+ * White label: the partner pages carry the organisation's logo and name, not ours.
  * `nav` is the partner account's left-hand pane; the partner form has none.
  */
 export function PartnerShell({
@@ -20,7 +20,7 @@ export function PartnerShell({
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between gap-4 border-b px-6 py-3">
         <div className="flex min-w-0 items-center gap-3">
-          <OrgLogo logo={org.logo} size={40} />
+          <OrgLogo logo={org.logo} name={org.name} size={40} />
           <span className="truncate text-lg font-semibold" data-testid="partner-brand">
             {org.name}
           </span>

@@ -1,6 +1,7 @@
-import Link from "next/link";
+import "server-only";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LeavePageLink } from "@/components/forms/leave-page-link";
 import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
 import { SsoButton } from "./sso-button";
 
@@ -27,9 +28,9 @@ export function PartnerSignIn({ notice, error }: { notice?: keyof typeof NOTICE;
         {error ? <FormAlert className="mb-4">{ERROR[error]}</FormAlert> : null}
         <SignInForm provider="partner" redirectTo="/partner" />
         <p className="mt-3 text-sm">
-          <Link className="underline" href="/partner/forgot-password">
+          <LeavePageLink className="underline" href="/partner/forgot-password">
             Forgot password?
-          </Link>
+          </LeavePageLink>
         </p>
         {sso ? (
           <div className="mt-6 border-t pt-6">

@@ -10,6 +10,7 @@ import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { editPartnerOrgSchema } from "@/lib/validations/partner-org";
+import { ORG_LABEL } from "./labels";
 
 type Values = z.input<typeof editPartnerOrgSchema>;
 
@@ -44,10 +45,10 @@ export function EditPartnerDialog({ org }: { org: { id: string; name: string; lo
       submitLabel="Save"
       submittingLabel="Saving…"
     >
-      <FormField id="edit-name" label="Partner organisation name" required error={errors.name?.message}>
+      <FormField id="edit-name" label={ORG_LABEL.name} required error={errors.name?.message}>
         {(aria) => <Input {...aria} {...form.register("name")} />}
       </FormField>
-      <FormField id="edit-logo" label="Logo (URL)" hint="Leave empty to remove the logo." error={errors.logo?.message as string | undefined}>
+      <FormField id="edit-logo" label={ORG_LABEL.logo} hint="Leave empty to remove the logo." error={errors.logo?.message as string | undefined}>
         {(aria) => <Input type="url" inputMode="url" {...aria} {...form.register("logo")} />}
       </FormField>
     </FormDialog>

@@ -9,10 +9,11 @@ import { useActionDialog } from "@/components/forms/use-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { invitePartnerOrgSchema, type InvitePartnerOrgFormValues } from "@/lib/validations/partner-org";
+import { ORG_LABEL } from "./labels";
 
 const EMPTY = { name: "", primaryContactName: "", primaryContactEmail: "" };
 
-/** Seed 004's "Invite": a pending organisation whose primary contact completes the partner form. */
+/** "Invite Partner": a pending organisation whose primary contact completes the partner form. */
 export function InvitePartnerDialog() {
   const form = useForm<InvitePartnerOrgFormValues>({ resolver: zodResolver(invitePartnerOrgSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
@@ -41,7 +42,7 @@ export function InvitePartnerDialog() {
       submitLabel="Invite Partner"
       submittingLabel="Inviting…"
     >
-      <FormField id="invite-org-name" label="Partner organisation name" required error={errors.name?.message}>
+      <FormField id="invite-org-name" label={ORG_LABEL.name} required error={errors.name?.message}>
         {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
       </FormField>
       <FormField id="invite-contact-name" label="Primary contact name" required error={errors.primaryContactName?.message}>

@@ -7,7 +7,7 @@ import { PartnerFinder } from "@/components/organisations/partner-finder";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
-import { PARTNER_ROLES, ROLE_HELP, ROLE_LABEL } from "@/components/partner-account/labels";
+import { PARTNER_ROLES, PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL } from "@/components/partners/labels";
 import type { PartnerRole } from "@/db/schema";
 
 
@@ -65,12 +65,12 @@ export function MoveUserDialog({ orgId, userId, email }: { orgId: string; userId
             >
               {PARTNER_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
+                  {PARTNER_ROLE_LABEL[r]}
                 </option>
               ))}
             </select>
             <p id={`move-user-role-${userId}-hint`} className="text-xs text-muted-foreground">
-              {ROLE_HELP[role]}
+              {PARTNER_ROLE_HELP[role]}
             </p>
           </div>
           {error ? (

@@ -1,17 +1,45 @@
-import { Building2 } from "lucide-react";
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { initialsOf } from "./labels";
 
 /**
  * The organisation's logo, loaded by the viewer's browser straight from its URL (the server never
- * fetches it). Decorative beside the name, so the alt text is empty.
+ * fetches it). A missing logo, or one that does not load, shows the organisation's initials
+ * instead of a broken image. Decorative beside the name, so it has no text alternative.
  */
-export function OrgLogo({ logo, size = 24 }: { logo: string | null; size?: number }) {
-  if (!logo) {
+export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: string; size?: number }) {
+  const [failed, setFailed] = useState(false);
+  const img = useRef<HTMLImageElement>(null);
+  useEffect(() => setFailed(false), [logo]);
+  // An image that failed before React attached its handlers has already fired its error event.
+  useEffect(() => {
+    if (img.current?.complete && img.current.naturalWidth === 0) setFailed(true);
+  }, [logo]);
+  const box = { width: size, height: size };
+  if (!logo || failed) {
     return (
-      <span aria-hidden className="inline-flex shrink-0 items-center justify-center rounded bg-muted" style={{ width: size, height: size }}>
-        <Building2 className="size-3.5 text-muted-foreground" />
+      <span
+        aria-hidden
+        className="inline-flex shrink-0 select-none items-center justify-center rounded bg-primary font-semibold text-primary-foreground"
+        style={{ ...box, fontSize: Math.max(9, Math.round(size * 0.4)) }}
+        data-testid="org-initials"
+      >
+        {initialsOf(name)}
       </span>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element
-  return <img src={logo} alt="" width={size} height={size} referrerPolicy="no-referrer" className="shrink-0 rounded object-contain" style={{ width: size, height: size }} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img
+      ref={img}
+      src={logo}
+      alt=""
+      width={size}
+      height={size}
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+      className="shrink-0 rounded object-contain"
+      style={box}
+    />
+  );
 }

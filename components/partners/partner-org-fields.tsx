@@ -5,11 +5,11 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import type { CreatePartnerOrgFormValues } from "@/lib/validations/partner-org";
-import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL } from "./labels";
+import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, ORG_LABEL } from "./labels";
 
 /**
- * The fields of a partner organisation with seed 000's labels: the admin's Create Partner form
- * and the invited partner's own partner form show the same ones.
+ * The fields of a partner organisation with Limio's labels: the admin's Create Partner form and
+ * the invited partner's own partner form show the same ones.
  */
 export function PartnerOrgFields({
   form,
@@ -24,18 +24,18 @@ export function PartnerOrgFields({
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <>
-      <FormField id={id("name")} label="Partner organisation name" required error={errors.name?.message}>
+      <FormField id={id("name")} label={ORG_LABEL.name} required error={errors.name?.message}>
         {(aria) => <Input autoComplete="organization" {...aria} {...form.register("name")} />}
       </FormField>
-      <FormField id={id("logo")} label="Logo (URL)" hint="Optional. An https:// address of an image." error={errors.logo?.message}>
+      <FormField id={id("logo")} label={ORG_LABEL.logo} hint="Optional. An https:// address of an image." error={errors.logo?.message}>
         {(aria) => <Input type="url" inputMode="url" placeholder="https://" {...aria} {...form.register("logo")} />}
       </FormField>
-      <FormField id={id("zuora")} label="Zuora account ID" required error={errors.zuoraAccountId?.message}>
+      <FormField id={id("zuora")} label={ORG_LABEL.zuoraAccountId} required error={errors.zuoraAccountId?.message}>
         {(aria) => <Input {...aria} {...form.register("zuoraAccountId")} />}
       </FormField>
       <FormField
         id={id("salesforce")}
-        label="Salesforce account ID"
+        label={ORG_LABEL.salesforceAccountId}
         required={salesforceRequired}
         hint={salesforceRequired ? "Required while the Salesforce integration is on." : "Optional, although required if you are planning to use Salesforce."}
         error={errors.salesforceAccountId?.message as string | undefined}
@@ -44,7 +44,7 @@ export function PartnerOrgFields({
       </FormField>
       <fieldset className="grid gap-2" aria-describedby={errors.invoiceOwner ? id("invoice-owner-error") : undefined}>
         <legend className="mb-1 text-sm font-medium">
-          Zuora Invoice Owner<span aria-hidden className="text-destructive"> *</span>
+          {ORG_LABEL.invoiceOwner}<span aria-hidden className="text-destructive"> *</span>
         </legend>
         <Controller
           control={form.control}

@@ -1,11 +1,12 @@
+import "server-only";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import type { AdminActor } from "@/lib/auth/session";
 import { partnerUserStatuses } from "@/lib/partners/user-access";
 import { fullName, listPartnerUsers } from "@/lib/partners/users";
-import { ROLE_LABEL } from "@/components/partner-account/labels";
 import { CreateUserDialog } from "./create-user-dialog";
-import { formatDate } from "./labels";
+import { PARTNER_ROLE_LABEL } from "./labels";
+import { formatDate } from "@/lib/utils";
 import { PartnerUsersTable } from "./partner-users-table";
 
 /** The organisation's partner users, on its page in the admin app. */
@@ -18,7 +19,7 @@ export async function PartnerUsersSection({ admin, orgId }: { admin: AdminActor;
     name: fullName(u) ?? "—",
     email: u.email,
     phone: u.phone,
-    role: ROLE_LABEL[u.role],
+    role: PARTNER_ROLE_LABEL[u.role],
     created: formatDate(u.created),
     status: statuses.get(u.id) ?? "not_invited",
   }));

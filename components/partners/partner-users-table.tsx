@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
 import type { PartnerUserStatus } from "@/lib/partners/user-access";
 import { DeleteUserButton } from "./delete-user-button";
+import { USER_STATUS_LABEL } from "./labels";
 import { MoveUserDialog } from "./move-user-dialog";
 import { UserAccessActions } from "./user-access-actions";
 
@@ -16,14 +17,6 @@ export interface PartnerUserView {
   created: string;
   status: PartnerUserStatus;
 }
-
-const STATUS_LABEL: Record<PartnerUserStatus, string> = {
-  active: "Active",
-  invited: "Invited",
-  expired: "Invitation expired",
-  revoked: "Invitation revoked",
-  not_invited: "Not invited",
-};
 
 const helper = createColumnHelper<CoreFeatures, PartnerUserView>();
 
@@ -47,7 +40,7 @@ export function PartnerUsersTable({
         helper.accessor("email", { header: "Email address" }),
         helper.accessor("phone", { header: "Phone number", cell: (i) => i.getValue() ?? "—" }),
         helper.accessor("role", { header: "Role" }),
-        helper.accessor("status", { header: "Status", cell: (i) => <span className="whitespace-nowrap">{STATUS_LABEL[i.getValue()]}</span> }),
+        helper.accessor("status", { header: "Status", cell: (i) => <span className="whitespace-nowrap">{USER_STATUS_LABEL[i.getValue()]}</span> }),
         helper.display({
           id: "access",
           header: () => <span className="sr-only">Invitation</span>,

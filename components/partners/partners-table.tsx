@@ -7,7 +7,7 @@ import { SortLink, ariaSort } from "@/components/data-table/sort-link";
 import { Badge } from "@/components/ui/badge";
 import type { InvoiceOwner, PartnerOrgStatus } from "@/db/schema";
 import { CopyButton } from "./copy-button";
-import { INVOICE_OWNER_LABEL, STATUS_LABEL } from "./labels";
+import { INVOICE_OWNER_LABEL, ORG_STATUS_LABEL } from "./labels";
 import { OrgLogo } from "./org-logo";
 
 export interface PartnerRowView {
@@ -46,7 +46,7 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           meta: { ariaSort: ariaSort(sortLinks.name.direction) },
           cell: (info) => (
             <Link href={`/settings/profile/partners/${info.row.original.id}`} className="flex items-center gap-2 font-medium underline-offset-4 hover:underline">
-              <OrgLogo logo={info.row.original.logo} />
+              <OrgLogo logo={info.row.original.logo} name={info.row.original.name} />
               {info.getValue()}
             </Link>
           ),
@@ -68,7 +68,7 @@ export function PartnersTable({ rows, sortLinks }: { rows: PartnerRowView[]; sor
           header: () => <SortLink label="Status" link={sortLinks.status} />,
           meta: { ariaSort: ariaSort(sortLinks.status.direction) },
           cell: (info) => (
-            <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{STATUS_LABEL[info.getValue()]}</Badge>
+            <Badge variant={info.getValue() === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[info.getValue()]}</Badge>
           ),
         }),
         helper.accessor("userCount", { header: "Users", cell: (info) => info.getValue() }),

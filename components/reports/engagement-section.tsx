@@ -1,4 +1,4 @@
-import { MEMBER_STATUS_LABEL as PARTNER_USER_STATUS_LABEL } from "@/components/partner-account/labels";
+import { ORG_STATUS_LABEL, USER_STATUS_LABEL } from "@/components/partners/labels";
 import { shortDay } from "./format";
 import { TimeChart } from "./time-chart";
 import type { Engagement } from "@/lib/reports/engagement";
@@ -29,9 +29,9 @@ export function EngagementSection({ data, scope }: { data: Engagement; scope: "a
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
         {scope === "all" ? (
-          <StatusList title="Partners by status" items={data.partnersByStatus.map((s) => [s.status === "approved" ? "Approved" : "Pending", s.count])} />
+          <StatusList title="Partners by status" items={data.partnersByStatus.map((s) => [ORG_STATUS_LABEL[s.status], s.count])} />
         ) : null}
-        <StatusList title="Partner users by status" items={data.usersByStatus.map((s) => [PARTNER_USER_STATUS_LABEL[s.status], s.count])} />
+        <StatusList title="Partner users by status" items={data.usersByStatus.map((s) => [USER_STATUS_LABEL[s.status], s.count])} />
       </div>
       <TimeChart
         id="sign-ins"

@@ -12,7 +12,7 @@ import { sendMail } from "@/lib/mail";
 import { issueToken, revokeTokens } from "@/lib/password-links/tokens";
 
 /**
- * Portal admins (seed 003: Owner, Admin, Viewer). Rules kept here, in one place:
+ * Portal admins (Owner, Admin, Viewer). Rules kept here, in one place:
  * - Owners and Admins manage admins; Viewers only read (policy "admin:manage").
  * - Only an Owner grants or takes away the Owner role (an Admin cannot promote anyone, itself included, to Owner).
  * - There is always at least one active Owner: owner rows are locked `for update` before a demotion

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { csvRecord } from "@/lib/csv";
 import { notFound } from "@/lib/errors";
-import { partnersFilter, partnersOrder, SORT_COLUMNS, sortValue } from "@/lib/partners/orgs";
+import { partnersFilter, partnersOrder, SORT_COLUMNS, sortValue } from "@/lib/partners/partners-table";
 import { fullName } from "@/lib/partners/users";
 import type { PartnersTableSearch } from "@/lib/validations/partner-org";
 

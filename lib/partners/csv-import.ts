@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { CsvError, parseCsv } from "@/lib/csv";
 import { invalid, notFound } from "@/lib/errors";
+import { afterResponse } from "@/lib/mail/after-response";
 import { deliver, issueInvitation } from "@/lib/password-links/links";
 import type { Mail } from "@/lib/mail";
 import { newId } from "@/lib/ids";
@@ -149,7 +150,9 @@ export async function importPartnerUsers(
     });
     return inserted.length;
   });
-  for (const mail of mails) await deliver(mail);
+  await afterResponse(async () => {
+    for (const mail of mails) await deliver(mail);
+  });
   return { created, skipped: skipped.sort((a, b) => a.line - b.line) };
 }
 

@@ -13,7 +13,7 @@ export interface InvitePartnerInput {
 }
 
 /**
- * Seed 004's "Invite Partner": a pending organisation and its primary contact as its first user
+ * "Invite Partner": a pending organisation and its primary contact as its first user
  * (its Admin), who gets the invitation mail. Both are created in ONE transaction (the two domain
  * functions run as savepoints inside it), so a contact email that is already taken leaves no
  * orphan organisation. The Zuora account ID stays "" and the invoice owner "partner" until the
@@ -31,7 +31,7 @@ export async function invitePartnerOrg(db: Db, actor: Actor, input: InvitePartne
       primaryContactName: input.primaryContactName,
       primaryContactEmail: input.primaryContactEmail.trim(),
     });
-    // Last step: createPartnerUser mails the invitation once its savepoint is released.
+    // Last step: createPartnerUser mails the invitation after the response, so after this commits.
     const contact = await createPartnerUser(tx as unknown as Db, actor, org.id, {
       email: input.primaryContactEmail,
       name: input.primaryContactName,

@@ -9,7 +9,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { deletePartnerUser } from "./users";
 
 /**
- * Team management from the partner pages (seed 002: a partner Admin manages the members).
+ * Team management from the partner pages: a partner Admin manages the members.
  * An organisation always keeps at least one Admin, and nobody removes themselves.
  */
 export async function changePartnerUserRole(db: Db, actor: Actor, orgId: string, userId: string, role: PartnerRole): Promise<PartnerUserRow> {

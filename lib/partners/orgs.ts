@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db, type Queryable } from "@/db";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db";
 import { partnerOrg, partnerUser, type InvoiceOwner, type PartnerOrgRow, type PartnerOrgStatus } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,9 +9,9 @@ import { config } from "@/lib/config";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { releasePartnerOrganisations } from "@/lib/organisations/delete";
-import { decodeCursor, encodeCursor, escapeLike } from "@/lib/pagination";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { SALESFORCE_REQUIRED_MESSAGE } from "@/lib/validations/partner-org";
 import { retryOnSlugTaken, slugFromName } from "./slug";
-import type { PartnerSort, PartnersTableSearch } from "@/lib/validations/partner-org";
 
 export interface PartnerOrgFields {
   name: string;
@@ -23,29 +23,40 @@ export interface PartnerOrgFields {
 
 const AUDITED_FIELDS = ["name", "slug", "logo", "zuoraAccountId", "salesforceAccountId", "invoiceOwner", "status"] as const;
 
+/** With the Salesforce integration on, an organisation's details include its Salesforce account ID. */
+function assertSalesforceId(input: Pick<PartnerOrgFields, "salesforceAccountId">): void {
+  if (config.salesforceEnabled() && !input.salesforceAccountId) {
+    throw invalid(SALESFORCE_REQUIRED_MESSAGE, { salesforceAccountId: [SALESFORCE_REQUIRED_MESSAGE] });
+  }
+}
+
+/** The organisation's own details as columns; an absent optional field is stored as null. */
+function columnsOf(input: PartnerOrgFields) {
+  return {
+    name: input.name,
+    logo: input.logo ?? null,
+    zuoraAccountId: input.zuoraAccountId,
+    salesforceAccountId: input.salesforceAccountId ?? null,
+    invoiceOwner: input.invoiceOwner,
+  };
+}
+
 export async function createPartnerOrg(
   db: Db,
   actor: Actor,
   input: PartnerOrgFields & { status?: PartnerOrgStatus; primaryContactName?: string | null; primaryContactEmail?: string | null },
 ): Promise<PartnerOrgRow> {
   assertCan(actor, "org:create");
-  if (config.salesforceEnabled() && input.status !== "pending" && !input.salesforceAccountId) {
-    throw invalid("Salesforce account ID is required while the Salesforce integration is on.", {
-      salesforceAccountId: ["Salesforce account ID is required while the Salesforce integration is on."],
-    });
-  }
+  // An invited organisation gets its Salesforce account ID with its partner form.
+  if (input.status !== "pending") assertSalesforceId(input);
   const now = new Date();
   return retryOnSlugTaken(() => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(partnerOrg)
       .values({
         id: newId(),
-        name: input.name,
+        ...columnsOf(input),
         slug: slugFromName(input.name),
-        logo: input.logo ?? null,
-        zuoraAccountId: input.zuoraAccountId,
-        salesforceAccountId: input.salesforceAccountId ?? null,
-        invoiceOwner: input.invoiceOwner,
         status: input.status ?? "approved",
         primaryContactName: input.primaryContactName ?? null,
         primaryContactEmail: input.primaryContactEmail ?? null,
@@ -143,98 +154,6 @@ export async function listPartnerOrgsByKey(
   return { rows: page, queryMore: more ? encodeCursor([page.at(-1)!.id]) : undefined };
 }
 
-export const SORT_COLUMNS = {
-  created: { column: partnerOrg.created, cast: "timestamptz" },
-  name: { column: partnerOrg.name, cast: "text" },
-  zuoraAccountId: { column: partnerOrg.zuoraAccountId, cast: "text" },
-  status: { column: partnerOrg.status, cast: "partner_org_status" },
-} as const satisfies Record<PartnerSort, unknown>;
-
-/** The partners table's filter: a fragment of the name, or an exact ID or Zuora account ID. */
-export function partnersFilter(search: Pick<PartnersTableSearch, "q" | "status">): SQL | undefined {
-  const q = search.q.trim();
-  return and(
-    q ? or(ilike(partnerOrg.name, `%${escapeLike(q)}%`), eq(partnerOrg.id, q), eq(partnerOrg.zuoraAccountId, q)) : undefined,
-    search.status ? eq(partnerOrg.status, search.status) : undefined,
-  );
-}
-
-export function partnersOrder(search: Pick<PartnersTableSearch, "sort" | "dir">, reverse = false) {
-  const { column } = SORT_COLUMNS[search.sort];
-  const ascending = (search.dir === "asc") !== reverse;
-  return ascending ? [asc(column), asc(partnerOrg.id)] : [desc(column), desc(partnerOrg.id)];
-}
-
-export interface PartnersTablePage {
-  rows: (PartnerOrgRow & { userCount: number })[];
-  nextCursor?: string;
-  prevCursor?: string;
-  total: { count: number; capped: boolean };
-}
-
-const COUNT_CAP = 10_000;
-
-/** One page of the partners table: keyset paging in either direction, never OFFSET. */
-export async function listPartnersTable(
-  db: Queryable,
-  actor: Actor,
-  search: Omit<PartnersTableSearch, "size"> & { size: number },
-): Promise<PartnersTablePage> {
-  assertCan(actor, "org:read");
-  const { column, cast } = SORT_COLUMNS[search.sort];
-  const cursor = search.before ?? search.after;
-  const backwards = search.before !== undefined && search.after === undefined;
-  let keyset: SQL | undefined;
-  if (cursor) {
-    const [value, id] = decodeCursor(cursor, 2, "The page link is no longer valid.");
-    const forwardIsGreater = search.dir === "asc";
-    const greater = forwardIsGreater !== backwards;
-    keyset = greater
-      ? sql`(${column}, ${partnerOrg.id}) > (${value}::${sql.raw(cast)}, ${id})`
-      : sql`(${column}, ${partnerOrg.id}) < (${value}::${sql.raw(cast)}, ${id})`;
-  }
-  const filter = partnersFilter(search);
-  const fetched = await db
-    .select()
-    .from(partnerOrg)
-    .where(and(filter, keyset))
-    .orderBy(...partnersOrder(search, backwards))
-    .limit(search.size + 1);
-  const more = fetched.length > search.size;
-  let rows = more ? fetched.slice(0, search.size) : fetched;
-  if (backwards) rows = rows.reverse();
-
-  const cursorOf = (row: PartnerOrgRow) => encodeCursor([sortValue(row, search.sort), row.id]);
-  const hasNext = backwards ? true : more;
-  const hasPrev = backwards ? more : cursor !== undefined;
-
-  const [counts, total] = await Promise.all([
-    rows.length
-      ? db
-          .select({ orgId: partnerUser.partnerOrgId, n: sql<number>`count(*)::int` })
-          .from(partnerUser)
-          .where(inArray(partnerUser.partnerOrgId, rows.map((r) => r.id)))
-          .groupBy(partnerUser.partnerOrgId)
-      : Promise.resolve([]),
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${partnerOrg} where ${filter ?? sql`true`} limit ${COUNT_CAP + 1}) s`,
-    ),
-  ]);
-  const byOrg = new Map(counts.map((c) => [c.orgId, Number(c.n)]));
-  const n = Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0);
-  return {
-    rows: rows.map((r) => ({ ...r, userCount: byOrg.get(r.id) ?? 0 })),
-    nextCursor: hasNext && rows.length ? cursorOf(rows.at(-1)!) : undefined,
-    prevCursor: hasPrev && rows.length ? cursorOf(rows[0]!) : undefined,
-    total: { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP },
-  };
-}
-
-export function sortValue(row: Pick<PartnerOrgRow, PartnerSort>, sort: PartnerSort): string {
-  const v = row[sort];
-  return v instanceof Date ? v.toISOString() : String(v);
-}
-
 function pick(row: PartnerOrgRow) {
   return Object.fromEntries(AUDITED_FIELDS.map((k) => [k, row[k]]));
 }
@@ -248,16 +167,12 @@ function diff(before: PartnerOrgRow, after: PartnerOrgRow) {
 }
 
 /**
- * Seed 004's partner form: a pending organisation's partner Admin fills in its details, which
+ * The partner form: a pending organisation's partner Admin fills in its details, which
  * makes it approved. Runs once: an approved organisation is edited by the portal admins.
  */
 export async function completePartnerForm(db: Db, actor: Actor, orgId: string, input: PartnerOrgFields): Promise<PartnerOrgRow> {
   assertCan(actor, "org:complete-form", orgId);
-  if (config.salesforceEnabled() && !input.salesforceAccountId) {
-    throw invalid("Salesforce account ID is required while the Salesforce integration is on.", {
-      salesforceAccountId: ["Salesforce account ID is required while the Salesforce integration is on."],
-    });
-  }
+  assertSalesforceId(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("update");
     if (!before) throw notFound("Partner organisation not found.");
@@ -265,11 +180,7 @@ export async function completePartnerForm(db: Db, actor: Actor, orgId: string, i
     const [after] = await tx
       .update(partnerOrg)
       .set({
-        name: input.name,
-        logo: input.logo ?? null,
-        zuoraAccountId: input.zuoraAccountId,
-        salesforceAccountId: input.salesforceAccountId ?? null,
-        invoiceOwner: input.invoiceOwner,
+        ...columnsOf(input),
         status: "approved",
         modified: new Date(),
       })

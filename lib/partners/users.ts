@@ -9,6 +9,7 @@ import { conflict, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { deliver, issueInvitation } from "@/lib/password-links/links";
 import type { Mail } from "@/lib/mail";
+import { afterResponse } from "@/lib/mail/after-response";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 export const DUPLICATE_EMAIL_MESSAGE =
@@ -34,7 +35,7 @@ export function fullName(user: Pick<PartnerUserRow, "name" | "firstName" | "last
  * Creates a partner user. The email is unique across all partners, case-insensitively: the
  * unique index on lower(email) decides, so racing requests end with exactly one user.
  * The first user of an organisation is its Admin. The invitation link is issued in the same
- * transaction and mailed once it commits (a failed mail is logged; the invitation can be resent).
+ * transaction and mailed after the response (a failed mail is logged; the invitation can be resent).
  */
 export async function createPartnerUser(
   db: Db,
@@ -88,7 +89,7 @@ export async function createPartnerUser(
       });
       return user!;
     });
-    await deliver(invitation!);
+    await afterResponse(() => deliver(invitation!));
     return created;
   } catch (err) {
     if (pgError(err).code === "23505") throw conflict(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });

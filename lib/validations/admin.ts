@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { adminRole } from "@/db/schema";
 import { emailField } from "./fields";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /** Settings > API clients: create (a name to recognise it by) and revoke. */
 export const createApiClientSchema = z.object({

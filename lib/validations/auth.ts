@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, { error: "Enter your email." }).max(254),

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField, emptyToUndefined, personNameField } from "./fields";
 import { partnerRoleField } from "./partner-user";
 
-/** A partner Admin invites a teammate from the partner pages (seed 002: email and role). */
+/** A partner Admin invites a member from the partner pages: their email and role. */
 export const inviteMemberSchema = z.object({
   name: z.preprocess(emptyToUndefined, personNameField.optional()),
   email: emailField,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import {
   emailField,
   personNameField,
@@ -10,6 +10,8 @@ import {
   zuoraAccountIdField,
 } from "./fields";
 
+export const SALESFORCE_REQUIRED_MESSAGE = "Salesforce account ID is required while the Salesforce integration is on.";
+
 /** The "Create Partner" form. With the Salesforce integration on, the Salesforce account ID is required. */
 export function createPartnerOrgSchema(opts: { salesforceRequired: boolean }) {
   return z.object({
@@ -18,7 +20,7 @@ export function createPartnerOrgSchema(opts: { salesforceRequired: boolean }) {
     zuoraAccountId: zuoraAccountIdField,
     salesforceAccountId: opts.salesforceRequired
       ? z.preprocess(emptyToUndefined, salesforceAccountIdField.optional()).refine((v) => v !== undefined, {
-          error: "Salesforce account ID is required while the Salesforce integration is on.",
+          error: SALESFORCE_REQUIRED_MESSAGE,
         })
       : z.preprocess(emptyToUndefined, salesforceAccountIdField.optional()),
     invoiceOwner: invoiceOwnerField,
@@ -53,7 +55,7 @@ export const partnersTableSearchSchema = z.object({
 });
 export type PartnersTableSearch = z.output<typeof partnersTableSearchSchema>;
 
-/** Seed 004's "Invite Partner": the organisation's name and its primary contact. */
+/** "Invite Partner": the organisation's name and its primary contact. */
 export const invitePartnerOrgSchema = z.object({
   name: orgNameField,
   primaryContactName: personNameField.min(1, { error: "Primary contact name is required." }),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField, emptyToUndefined, personNameField } from "./fields";
 import { partnerRoleValues, phoneField } from "./partner-user";
 

@@ -1,8 +1,8 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField, emptyToUndefined, personNameField } from "./fields";
 
-/** Seed 003 asks for a phone number with its country code; it is stored in E.164. */
+/** A phone number with its country code, as partner portals ask for it; stored in E.164. */
 export const phoneField = z
   .string()
   .trim()
@@ -17,7 +17,7 @@ export const phoneField = z
     return phone.number as string;
   });
 
-/** "Create user" in the admin app (Limio's Name + Email address), with seed 003's optional fields. */
+/** "Create user" in the admin app (Limio's Name + Email address), with the optional first name, last name and phone. */
 export const createPartnerUserSchema = z.object({
   name: z.preprocess(emptyToUndefined, personNameField.optional()),
   firstName: z.preprocess(emptyToUndefined, personNameField.optional()),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { newPasswordSchema } from "./auth";
 import { emailField } from "./fields";
 

@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { test } from "node:test";
 import { Client } from "./client";
+import { fakeSmtp } from "./smtp";
 import { AUTH_SECRET, freshPgDatabase, serverActions, startApp, testPort, type AppServer } from "./server";
 import { tokenFor, uniq } from "./world";
 
@@ -87,42 +87,6 @@ test("session cookies are HttpOnly and SameSite=Lax, and Secure with __Secure- n
     });
   }
 });
-
-/** A minimal SMTP server that accepts every mail and keeps it, so SMTP_URL mode can be run. */
-function fakeSmtp(port: number): { server: Server; mails: string[] } {
-  const mails: string[] = [];
-  const server = createServer((socket) => {
-    let data = false;
-    let buf = "";
-    socket.write("220 fake ESMTP\r\n");
-    socket.on("data", (chunk) => {
-      buf += chunk.toString("latin1");
-      for (;;) {
-        if (data) {
-          const end = buf.indexOf("\r\n.\r\n");
-          if (end < 0) return;
-          mails.push(buf.slice(0, end));
-          buf = buf.slice(end + 5);
-          data = false;
-          socket.write("250 queued\r\n");
-          continue;
-        }
-        const nl = buf.indexOf("\r\n");
-        if (nl < 0) return;
-        const line = buf.slice(0, nl).toUpperCase();
-        buf = buf.slice(nl + 2);
-        if (line.startsWith("EHLO")) socket.write("250-fake\r\n250 OK\r\n");
-        else if (line.startsWith("DATA")) {
-          data = true;
-          socket.write("354 go\r\n");
-        } else if (line.startsWith("QUIT")) socket.end("221 bye\r\n");
-        else socket.write("250 OK\r\n");
-      }
-    });
-  });
-  server.listen(port, "127.0.0.1");
-  return { server, mails };
-}
 
 const decodeQp = (text: string) => text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 const linkIn = (text: string) => /https?:\/\/[^\s"<>]+\/(invite|reset-password)\/([A-Za-z0-9_-]+)/.exec(decodeQp(text));

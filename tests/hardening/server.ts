@@ -126,8 +126,9 @@ export function urlPattern(appPath: string): string {
   return p === "" ? "/" : p;
 }
 
-/** The HTTP methods a route handler file exports. */
+/** The HTTP methods a route handler file exports; a static metadata file (app/favicon.ico, app/icon.svg) is a GET. */
 export function routeMethods(appPath: string): string[] {
+  if (/\.(ico|svg|png|jpg|webmanifest|txt|xml)\/route$/.test(appPath)) return ["GET"];
   const source = readFileSync(path.join("app", `${appPath.replace(/^\//, "")}.ts`), "utf8");
   const methods = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]!);

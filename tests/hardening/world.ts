@@ -22,7 +22,8 @@ export const PASSWORD = "hardening-password-42";
 
 export const CALLERS = ["anonymous", "partnerViewerA", "partnerMaintainerA", "partnerAdminA", "adminViewer", "adminAdmin", "adminOwner", "apiValid", "apiRevoked"] as const;
 export type Caller = (typeof CALLERS)[number];
-export type Target = "A" | "B";
+/** A and B: the partner organisations (the partner callers' own, and another). N: for customer organisations, one with "No partner". */
+export type Target = "A" | "B" | "N";
 
 export interface World {
   app: AppServer;
@@ -30,8 +31,8 @@ export interface World {
   drop(): Promise<void>;
   orgA: { id: string; name: string; slug: string };
   orgB: { id: string; name: string; slug: string };
-  /** Customer organisations: owned by A, by B, and by no partner. */
-  customers: { A: { id: string; name: string }; B: { id: string; name: string }; none: { id: string; name: string } };
+  /** A customer organisation owned by A, by B, and by no partner. */
+  customers: Record<Target, { id: string; name: string }>;
   clients: Record<Caller, Client>;
   api: { valid: { id: string; secret: string }; revoked: { id: string; secret: string } };
   emails: Record<string, string>;
@@ -40,15 +41,15 @@ export interface World {
 let counter = 0;
 export const uniq = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 
+/** A customer organisation owned by partner A or B, or by none (N). */
+export async function makeCustomer(database: Database, owner: { id: string } | null, name = uniq("Customer")): Promise<{ id: string; name: string }> {
+  const row = await createOrganisation(database.db, systemActor, { name, partnerOrgId: owner?.id ?? null });
+  return { id: row.id, name: row.name };
+}
+
 export async function makeOrg(database: Database, name = uniq("Org")): Promise<{ id: string; name: string; slug: string }> {
   const org = await createPartnerOrg(database.db, systemActor, { name, zuoraAccountId: "A00001", invoiceOwner: "partner" } as never);
   return { id: org.id, name: org.name, slug: org.slug };
-}
-
-/** A customer organisation owned by `partnerOrgId`, or by none ("No partner") when null. */
-export async function makeCustomer(database: Database, partnerOrgId: string | null, name = uniq("Customer")): Promise<{ id: string; name: string }> {
-  const org = await createOrganisation(database.db, systemActor, { name, partnerOrgId });
-  return { id: org.id, name: org.name };
 }
 
 /** A partner user with a password, created through the domain (first user of an org is its Admin). */
@@ -81,15 +82,15 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   const app = await startApp({ port, env: { DATABASE_URL: pg.url, ...env } });
   const orgA = await makeOrg(database, uniq("Org A"));
   const orgB = await makeOrg(database, uniq("Org B"));
-  const customers = {
-    A: await makeCustomer(database, orgA.id, uniq("Customer of A")),
-    B: await makeCustomer(database, orgB.id, uniq("Customer of B")),
-    none: await makeCustomer(database, null, uniq("Customer of nobody")),
-  };
   const pAdmin = await makePartnerUser(database, orgA.id, "admin");
   const pViewer = await makePartnerUser(database, orgA.id, "viewer");
   const pMaint = await makePartnerUser(database, orgA.id, "maintainer");
   await makePartnerUser(database, orgB.id, "admin");
+  const customers = {
+    A: await makeCustomer(database, orgA, uniq("Customer of A")),
+    B: await makeCustomer(database, orgB, uniq("Customer of B")),
+    N: await makeCustomer(database, null, uniq("Customer of none")),
+  };
   const aViewer = await makeAdmin(database, "viewer");
   const aAdmin = await makeAdmin(database, "admin");
   const aOwner = await makeAdmin(database, "owner");
@@ -133,7 +134,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "customer_org", "admin_user", "api_client", "user_token", "usage_metric", "usage_record", "usage_daily", "usage_block", "usage_partner_daily"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org", "usage_metric", "usage_record", "usage_daily", "usage_block", "usage_partner_daily"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {

@@ -59,14 +59,14 @@ export async function call(
   return { status: res.status, body: parsed, headers: res.headers, text };
 }
 
-/* The seed's OpenAPI document, for contract checks. */
+/* Limio's OpenAPI document of the Partner Management API, for contract checks. */
 
 export const seed = JSON.parse(readFileSync(new URL("../fixtures/limio-partner-management.openapi.json", import.meta.url), "utf8")) as any;
 
 const OPTIONAL = new Set(["salesforceAccountId", "logo", "queryMore"]);
 
 /**
- * The seed's schemas declare no required fields and allow extra ones, so `{}` would pass them.
+ * Limio's schemas declare no required fields and allow extra ones, so `{}` would pass them.
  * The strict variant also demands every property the spec lists (but the optional ones) and no others.
  */
 function strictify(schema: any): any {
@@ -90,12 +90,12 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajv.addSchema({ $id: "seed", $defs: withRefs(seed.components.schemas, "seed") });
 ajv.addSchema({ $id: "strict", $defs: withRefs(strictify(seed.components.schemas), "strict") });
 
-/** The seed's 200 response schema of an operation. */
+/** Limio's 200 response schema of an operation. */
 export function seedResponseSchema(path: string, method: string): any {
   return seed.paths[path][method].responses["200"].content["application/json"].schema;
 }
 
-/** Asserts `body` matches the seed's 200 response of that operation, loosely (as written) and strictly. */
+/** Asserts `body` matches Limio's 200 response of that operation, loosely (as written) and strictly. */
 export function assertMatchesSeed(path: string, method: string, body: unknown): void {
   const schema = seedResponseSchema(path, method);
   for (const [id, s] of [["seed", withRefs(schema, "seed")], ["strict", withRefs(strictify(schema), "strict")]] as const) {

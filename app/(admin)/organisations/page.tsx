@@ -5,7 +5,7 @@ import { TableSearch } from "@/components/data-table/table-search";
 import { withParams } from "@/components/data-table/url-state";
 import { CreateOrganisationDialog } from "@/components/organisations/create-organisation-dialog";
 import { OrganisationsTable, type OrganisationSortLinks } from "@/components/organisations/organisations-table";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { PartnersTableSkeleton } from "@/components/partners/partners-table-skeleton";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";

@@ -9,7 +9,7 @@ export default async function PartnerAccountLayout({ children, params }: { child
   const { slug } = await params;
   const { actor, org } = await loadPartnerAccount(slug);
   if (org.status === "pending") {
-    // Seed 004: until the partner form is in, its Admin fills it in and everyone else waits.
+    // A pending organisation: until the partner form is in, its Admin fills it in and everyone else waits.
     if (can(actor, "org:complete-form", org.id)) redirect("/partner/complete");
     return (
       <PartnerShell org={org} userLabel={actor.label}>

@@ -5,7 +5,7 @@ import { TableSearch } from "@/components/data-table/table-search";
 import { withParams } from "@/components/data-table/url-state";
 import { OrganisationsTable, type OrganisationSortLinks } from "@/components/organisations/organisations-table";
 import { CreateOrganisationDialog } from "@/components/partner-account/organisations/create-organisation-dialog";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { PartnersTableSkeleton } from "@/components/partners/partners-table-skeleton";
 import { getDb } from "@/db";
 import type { PartnerOrgRow } from "@/db/schema";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Organisations" };
 type Search = Omit<OrganisationsTableSearch, "partner">;
 
 /**
- * The partner account's landing page (seed 002's "Organisations"): its customer organisations,
+ * The partner account's landing page, "Organisations": its customer organisations,
  * searched, sorted and paged on the server, with the table's state in the URL.
  */
 export default async function PartnerOrganisationsPage({

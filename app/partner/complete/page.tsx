@@ -10,7 +10,7 @@ import { getPartnerOrg } from "@/lib/partners/orgs";
 
 export const metadata: Metadata = { title: "Partner form" };
 
-/** Seed 004: after setting a password, a pending organisation's contact submits this form; it approves the org. */
+/** After setting a password, a pending organisation's primary contact submits this form; it approves the organisation. */
 export default async function CompletePartnerFormPage() {
   const partner = await getPartner();
   if (!partner) redirect("/partner");

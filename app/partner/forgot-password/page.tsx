@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { LeavePageLink } from "@/components/forms/leave-page-link";
 import { ForgotPasswordForm } from "@/components/partner-account/forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
@@ -20,9 +20,9 @@ export default async function ForgotPasswordPage() {
         </p>
         <ForgotPasswordForm />
         <p className="mt-6 text-sm">
-          <Link className="underline" href="/partner">
+          <LeavePageLink className="underline" href="/partner">
             Back to sign-in
-          </Link>
+          </LeavePageLink>
         </p>
       </div>
     </main>

@@ -13,7 +13,7 @@ import { RoleChoice } from "./role-choice";
 
 const EMPTY: InviteMemberFormValues = { email: "", name: "", role: "viewer" };
 
-/** Seed 002's "Add Member": the user's email, their role, and "Invite" sends the welcome email. */
+/** "Add Member": the user's email, their role, and "Invite" sends the welcome email. */
 export function AddMemberDialog({ orgId }: { orgId: string }) {
   const form = useForm<InviteMemberFormValues>({ resolver: zodResolver(inviteMemberSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;

@@ -4,7 +4,7 @@ import { removeMemberAction } from "@/app/partner/[slug]/members/actions/remove-
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
-/** Seed 002's delete icon: when prompted, "Delete" removes the member from the partner account. */
+/** A member's delete icon: when prompted, "Delete" removes the member from the partner account. */
 export function DeleteMemberButton({ orgId, userId, email }: { orgId: string; userId: string; email: string }) {
   return (
     <ConfirmDialog

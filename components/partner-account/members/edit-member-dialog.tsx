@@ -6,16 +6,16 @@ import { FormDialog } from "@/components/forms/form-dialog";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import type { PartnerRole } from "@/db/schema";
-import { ROLE_LABEL } from "../labels";
+import { PARTNER_ROLE_LABEL } from "@/components/partners/labels";
 import { RoleChoice } from "./role-choice";
 
-/** Seed 002's pencil ("Edit"): assign a different role at the partner level, then "Save". */
+/** A member's pencil ("Edit"): assign a different role at the partner level, then "Save". */
 export function EditMemberDialog({ orgId, userId, email, role }: { orgId: string; userId: string; email: string; role: PartnerRole }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string>();
   const { run, pending } = useAction(changeMemberRoleAction, {
-    success: (data) => `${email} is now ${ROLE_LABEL[data.role]}.`,
+    success: (data) => `${email} is now ${PARTNER_ROLE_LABEL[data.role]}.`,
     onSuccess: () => setOpen(false),
     onError: setError,
   });

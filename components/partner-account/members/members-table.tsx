@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PartnerRole } from "@/db/schema";
 import type { PartnerUserStatus } from "@/lib/partners/user-access";
-import { MEMBER_STATUS_LABEL, ROLE_LABEL } from "../labels";
+import { PARTNER_ROLE_LABEL, USER_STATUS_LABEL } from "@/components/partners/labels";
 import { DeleteMemberButton } from "./delete-member-button";
 import { EditMemberDialog } from "./edit-member-dialog";
 import { InvitationActions } from "./invitation-actions";
@@ -43,8 +43,8 @@ export function MembersTable({ orgId, members, manage }: { orgId: string; member
                 {m.you ? <span className="text-muted-foreground"> (you)</span> : null}
               </TableCell>
               <TableCell className="break-all">{m.email}</TableCell>
-              <TableCell>{ROLE_LABEL[m.role]}</TableCell>
-              <TableCell>{MEMBER_STATUS_LABEL[m.status]}</TableCell>
+              <TableCell>{PARTNER_ROLE_LABEL[m.role]}</TableCell>
+              <TableCell>{USER_STATUS_LABEL[m.status]}</TableCell>
               {controls ? (
                 <TableCell>
                   <div className="flex flex-wrap items-center justify-end gap-1">

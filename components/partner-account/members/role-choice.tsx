@@ -2,7 +2,7 @@
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import type { PartnerRole } from "@/db/schema";
-import { PARTNER_ROLES, ROLE_HELP, ROLE_LABEL } from "../labels";
+import { PARTNER_ROLES, PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL } from "@/components/partners/labels";
 
 /** Choosing a member's role: each role with what it may do in this product. */
 export function RoleChoice({ idPrefix, value, onChange, error }: { idPrefix: string; value: PartnerRole; onChange: (role: PartnerRole) => void; error?: string }) {
@@ -15,9 +15,9 @@ export function RoleChoice({ idPrefix, value, onChange, error }: { idPrefix: str
           <div key={role} className="flex items-start gap-2">
             <RadioGroupItem value={role} id={id(role)} aria-describedby={id(`${role}-help`)} className="mt-0.5" />
             <div className="grid gap-0.5">
-              <Label htmlFor={id(role)}>{ROLE_LABEL[role]}</Label>
+              <Label htmlFor={id(role)}>{PARTNER_ROLE_LABEL[role]}</Label>
               <p id={id(`${role}-help`)} className="text-xs text-muted-foreground">
-                {ROLE_HELP[role]}
+                {PARTNER_ROLE_HELP[role]}
               </p>
             </div>
           </div>

@@ -9,7 +9,7 @@ import { OrganisationFields } from "@/components/organisations/organisation-fiel
 import { Button } from "@/components/ui/button";
 import { createPartnerOrganisationSchema, type CreatePartnerOrganisationFormValues } from "@/lib/validations/organisation";
 
-/** Seed 002's "Create an Organisation", under the partner account the user works in. */
+/** "Create an Organisation", under the partner account the user works in. */
 export function CreateOrganisationDialog({ partnerOrgId }: { partnerOrgId: string }) {
   const empty: CreatePartnerOrganisationFormValues = { name: "", zuoraAccountId: "", salesforceAccountId: "", partnerOrgId };
   const form = useForm<CreatePartnerOrganisationFormValues>({ resolver: zodResolver(createPartnerOrganisationSchema), defaultValues: empty });

@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 const NO_PARTNER = "";
 
 /**
- * Seed 002's "Move Organisation to another Partner" on the partner pages: a select of the partner
+ * "Move Organisation to another Partner" on the partner pages: a select of the partner
  * accounts this user may move it to, plus "No partner", then "Save". Moving it away loses the
  * user their access, so that asks first, and then goes back to the organisations list.
  */

@@ -6,7 +6,7 @@ import { deleteOrganisationAction } from "../actions/delete-organisation";
 import { EditOrganisationDialog } from "@/components/organisations/edit-organisation-dialog";
 import { MoveOrganisationSection } from "@/components/organisations/move-organisation-section";
 import { CopyButton } from "@/components/partners/copy-button";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import { requireAdminPage } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import { AdminsTable } from "@/components/admins/admins-table";
 import { InviteAdminDialog } from "@/components/admins/invite-admin-dialog";
 import { ADMIN_ROLE_HELP, ADMIN_ROLE_LABEL } from "@/components/admins/labels";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import type { AdminRole } from "@/db/schema";
 import { getDb } from "@/db";
 import { listAdmins } from "@/lib/admins/admins";

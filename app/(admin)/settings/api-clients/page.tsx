@@ -1,6 +1,6 @@
 import { ApiClientsTable } from "@/components/api-clients/api-clients-table";
 import { CreateApiClientDialog } from "@/components/api-clients/create-api-client-dialog";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { getDb } from "@/db";
 import { listApiClients } from "@/lib/api-clients/api-clients";
 import { can } from "@/lib/auth/policy";

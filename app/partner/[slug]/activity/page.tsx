@@ -21,7 +21,7 @@ import { loadPartnerAccount } from "../load-account";
 export const metadata: Metadata = { title: "Activity" };
 
 /**
- * Seed 002's Activity: every change to the partner account and to its organisations (moves away
+ * The partner account's Activity: every change to the partner account and to its organisations (moves away
  * included), newest first, keyset paged, filtered by kind of change, by who made it and by date.
  */
 export default async function PartnerActivityPage({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PARTNER_ROLES, ROLE_HELP, ROLE_LABEL } from "@/components/partner-account/labels";
+import { PARTNER_ROLES, PARTNER_ROLE_HELP, PARTNER_ROLE_LABEL } from "@/components/partners/labels";
 import { AddMemberDialog } from "@/components/partner-account/members/add-member-dialog";
 import { MembersTable } from "@/components/partner-account/members/members-table";
 import { getDb } from "@/db";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Members" };
 
 const PAGE = 100;
 
-/** Seed 002's Members: who is in the partner account and with which role; Admins manage them. */
+/** The partner account's Members: who is in the partner account and with which role; Admins manage them. */
 export default async function MembersPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string | string[] }> }) {
   const { slug } = await params;
   const { actor, org, base } = await loadPartnerAccount(slug);
@@ -49,8 +49,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           {PARTNER_ROLES.map((r) => (
             <div key={r} className="contents">
-              <dt className="font-medium">{ROLE_LABEL[r]}</dt>
-              <dd className="text-muted-foreground">{ROLE_HELP[r]}</dd>
+              <dt className="font-medium">{PARTNER_ROLE_LABEL[r]}</dt>
+              <dd className="text-muted-foreground">{PARTNER_ROLE_HELP[r]}</dd>
             </div>
           ))}
         </dl>

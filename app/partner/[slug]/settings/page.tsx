@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 /**
  * The partner account's settings: its details as the portal admins set them, read-only here.
- * Branding (seed 002's white labelling) and single sign-on settings come next.
+ * Branding (white labelling) and single sign-on settings come next.
  */
 export default async function PartnerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await loadPartnerAccount((await params).slug);

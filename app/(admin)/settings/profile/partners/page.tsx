@@ -3,9 +3,10 @@ import { Pager } from "@/components/data-table/pager";
 import { TableSearch } from "@/components/data-table/table-search";
 import { withParams } from "@/components/data-table/url-state";
 import { CreatePartnerDialog } from "@/components/partners/create-partner-dialog";
+import { ORG_STATUS_LABEL } from "@/components/partners/labels";
 import { InvitePartnerDialog } from "@/components/partners/invite-partner-dialog";
 import { buttonVariants } from "@/components/ui/button";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { PartnersTable, type SortLinks } from "@/components/partners/partners-table";
 import { PartnersTableSkeleton } from "@/components/partners/partners-table-skeleton";
 import { getDb } from "@/db";
@@ -14,7 +15,7 @@ import { requireAdminPage, type AdminActor } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { countOrganisationsByPartner } from "@/lib/organisations";
-import { listPartnersTable } from "@/lib/partners/orgs";
+import { listPartnersTable } from "@/lib/partners/partners-table";
 import { partnersTableSearchSchema, type PartnersTableSearch } from "@/lib/validations/partner-org";
 
 export const metadata = { title: "Partners" };
@@ -57,8 +58,11 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </label>
           <select id="status-filter" name="status" defaultValue={search.status ?? ""} className="h-9 rounded-md border border-input bg-background px-2 text-sm">
             <option value="">All</option>
-            <option value="approved">Approved</option>
-            <option value="pending">Pending</option>
+            {(["approved", "pending"] as const).map((status) => (
+              <option key={status} value={status}>
+                {ORG_STATUS_LABEL[status]}
+              </option>
+            ))}
           </select>
         </div>
       </TableSearch>

@@ -6,7 +6,7 @@ import { DeleteOrganisationSection } from "@/components/organisations/delete-org
 import { MoveOrganisationSection } from "@/components/partner-account/organisations/move-organisation-section";
 import { OrganisationSettingsForm } from "@/components/partner-account/organisations/organisation-settings-form";
 import { CopyButton } from "@/components/partners/copy-button";
-import { formatDate } from "@/components/partners/labels";
+import { formatDate } from "@/lib/utils";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
 import { DomainError } from "@/lib/errors";

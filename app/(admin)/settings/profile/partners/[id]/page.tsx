@@ -3,13 +3,13 @@ import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
-import { CopyButton } from "@/components/partners/copy-button";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
 import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { EditSlugDialog } from "@/components/partners/edit-slug-dialog";
-import { INVOICE_OWNER_HELP, INVOICE_OWNER_LABEL, STATUS_LABEL, formatDate } from "@/components/partners/labels";
+import { ORG_STATUS_LABEL } from "@/components/partners/labels";
+import { OrgDetails } from "@/components/partners/org-details";
 import { OrgLogo } from "@/components/partners/org-logo";
 import { PartnerUsersSection } from "@/components/partners/partner-users-section";
 import { Badge } from "@/components/ui/badge";
@@ -37,13 +37,13 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         <ArrowLeft className="size-4" aria-hidden /> All partner organisations
       </Link>
       <header className="flex items-center gap-4">
-        <OrgLogo logo={org.logo} size={56} />
+        <OrgLogo logo={org.logo} name={org.name} size={56} />
         <div className="min-w-0 flex-1">
           <h1 className="flex items-center gap-2 break-words text-2xl font-semibold">
             {org.name}
             {canEdit ? <EditPartnerDialog org={{ id: org.id, name: org.name, logo: org.logo }} /> : null}
           </h1>
-          <Badge variant={org.status === "approved" ? "success" : "warning"}>{STATUS_LABEL[org.status]}</Badge>
+          <Badge variant={org.status === "approved" ? "success" : "warning"}>{ORG_STATUS_LABEL[org.status]}</Badge>
         </div>
       </header>
 
@@ -51,47 +51,7 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         <h2 id="details-heading" className="text-lg font-semibold">
           Details
         </h2>
-        <dl className="grid gap-x-6 gap-y-3 rounded-md border p-4 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-muted-foreground">Partner Organisation ID</dt>
-          <dd className="flex items-center gap-1 font-mono">
-            {org.id} <CopyButton value={org.id} label="Copy the Partner Organisation ID" />
-          </dd>
-          <dt className="font-medium text-muted-foreground">Partner organisation name</dt>
-          <dd>{org.name}</dd>
-          <dt className="font-medium text-muted-foreground">Partner slug</dt>
-          <dd>
-            <span className="flex items-center gap-1">
-              <span className="font-mono">{org.slug}</span>
-              <CopyButton value={org.slug} label="Copy the partner slug" />
-              {canEdit ? <EditSlugDialog org={{ id: org.id, slug: org.slug }} /> : null}
-            </span>
-            <p className="text-xs text-muted-foreground">The partner pages&apos; address: /partner/{org.slug}</p>
-          </dd>
-          <dt className="font-medium text-muted-foreground">Logo (URL)</dt>
-          <dd className="break-all">{org.logo ?? "—"}</dd>
-          <dt className="font-medium text-muted-foreground">Zuora account ID</dt>
-          <dd className="font-mono">{org.zuoraAccountId}</dd>
-          <dt className="font-medium text-muted-foreground">Salesforce account ID</dt>
-          <dd className="font-mono">{org.salesforceAccountId ?? "—"}</dd>
-          <dt className="font-medium text-muted-foreground">Zuora Invoice Owner</dt>
-          <dd>
-            {INVOICE_OWNER_LABEL[org.invoiceOwner]}
-            <p className="text-xs text-muted-foreground">{INVOICE_OWNER_HELP[org.invoiceOwner]}</p>
-          </dd>
-          {org.primaryContactEmail ? (
-            <>
-              <dt className="font-medium text-muted-foreground">Primary contact</dt>
-              <dd>
-                {org.primaryContactName ? `${org.primaryContactName} · ` : ""}
-                {org.primaryContactEmail}
-              </dd>
-            </>
-          ) : null}
-          <dt className="font-medium text-muted-foreground">Created</dt>
-          <dd>{formatDate(org.created)}</dd>
-          <dt className="font-medium text-muted-foreground">Modified</dt>
-          <dd>{formatDate(org.modified)}</dd>
-        </dl>
+        <OrgDetails org={org} audience="admin" slugControl={canEdit ? <EditSlugDialog org={{ id: org.id, slug: org.slug }} /> : null} />
       </section>
 
       <PartnerUsersSection admin={admin} orgId={org.id} />
