@@ -3,11 +3,15 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -136,6 +140,127 @@ export const customerOrg = pgTable(
     // "No partner" is IS NULL, which a (partner, …) index cannot walk in order: partial indexes.
     index("customer_org_unowned_created_id_idx").on(t.created, t.id).where(sql`${t.partnerOrgId} is null`),
     index("customer_org_unowned_name_id_idx").on(t.name, t.id).where(sql`${t.partnerOrgId} is null`),
+  ],
+);
+
+/** How a usage metric adds up over days and organisations: a total (GB transferred) or a peak (seats). */
+export const usageAggregation = pgEnum("usage_aggregation", ["sum", "max"]);
+
+/** What the business's platform reports per customer organisation and day (seed 002's "Total GB transferred"). */
+export const usageMetric = pgTable(
+  "usage_metric",
+  {
+    id: text("id").primaryKey(),
+    /** The name integrators send, e.g. `gb_transferred`. */
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    aggregation: usageAggregation("aggregation").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("usage_metric_key_key").on(t.key),
+    check("usage_metric_key_format", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,62}$'`),
+  ],
+);
+
+/**
+ * Usage records as ingested, kept so a retried record (same id, the caller's idempotency key) is
+ * never counted twice. Reports never read this table: they read usage_daily.
+ */
+export const usageRecord = pgTable(
+  "usage_record",
+  {
+    id: text("id").primaryKey(),
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    // No foreign key: usage_daily's holds the metric (every record has its roll-up row), and one
+    // here would scan all records, through no index, whenever a metric is deleted.
+    metricId: text("metric_id").notNull(),
+    /** A UTC date. */
+    day: date("day", { mode: "string" }).notNull(),
+    quantity: numeric("quantity", { precision: 18, scale: 6 }).notNull(),
+    apiClientId: text("api_client_id"),
+    received: timestamp("received", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The organisation's delete cascades through this index rather than a scan of every record.
+    index("usage_record_org_idx").on(t.customerOrgId),
+    check("usage_record_quantity_nonnegative", sql`${t.quantity} >= 0`),
+  ],
+);
+
+/**
+ * Daily roll-ups per (organisation, day, metric), kept in the transaction that stores the records:
+ * a 90-day report reads at most 90 rows per organisation and metric, however many records there are.
+ */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    metricId: text("metric_id")
+      .notNull()
+      .references(() => usageMetric.id),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+    records: integer("records").notNull(),
+  },
+  (t) => [
+    // An organisation's period is one range of this key.
+    primaryKey({ name: "usage_daily_pkey", columns: [t.customerOrgId, t.day, t.metricId] }),
+    // Every organisation's days of one metric (the portal-wide chart), and "has this metric usage?".
+    index("usage_daily_metric_day_idx").on(t.metricId, t.day),
+  ],
+);
+
+/**
+ * The same roll-ups keyed by the organisation's partner ("" for "No partner") and aligned blocks of
+ * 1, 4, 16 and 64 days (level 0 to 3, counted from 2000-01-01): a 90-day period is at most ~20
+ * blocks, so a partner's totals per organisation read ~20 rows per organisation and metric, in
+ * index order, instead of 90. A trigger on customer_org moves the rows when the organisation moves.
+ */
+export const usageBlock = pgTable(
+  "usage_block",
+  {
+    customerOrgId: text("customer_org_id")
+      .notNull()
+      .references(() => customerOrg.id, { onDelete: "cascade" }),
+    level: smallint("level").notNull(),
+    start: date("start", { mode: "string" }).notNull(),
+    metricId: text("metric_id").notNull(),
+    partnerKey: text("partner_key").notNull(),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "usage_block_pkey", columns: [t.customerOrgId, t.level, t.start, t.metricId] }),
+    // INCLUDE (customer_org_id, metric_id, total, peak) is added by hand-written SQL (0006): drizzle-kit has no INCLUDE.
+    index("usage_block_partner_idx").on(t.partnerKey, t.level, t.start),
+  ],
+);
+
+/**
+ * Daily figures per partner ("" for "No partner"): the chart of a partner's report and the
+ * portal-wide report read these. Kept by the ingestion and, when an organisation moves or is
+ * deleted, by the trigger on customer_org (hand-written SQL in the migrations).
+ */
+export const usagePartnerDaily = pgTable(
+  "usage_partner_daily",
+  {
+    partnerKey: text("partner_key").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    metricId: text("metric_id").notNull(),
+    total: numeric("total").notNull(),
+    peak: numeric("peak", { precision: 18, scale: 6 }).notNull(),
+    records: integer("records").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "usage_partner_daily_pkey", columns: [t.partnerKey, t.day, t.metricId] }),
+    index("usage_partner_daily_day_idx").on(t.day),
   ],
 );
 
@@ -381,6 +506,8 @@ export type AdminUserRow = typeof adminUser.$inferSelect;
 export type InvoiceOwner = (typeof invoiceOwner.enumValues)[number];
 export type PartnerRole = (typeof partnerRole.enumValues)[number];
 export type AdminRole = (typeof adminRole.enumValues)[number];
+export type UsageAggregation = (typeof usageAggregation.enumValues)[number];
+export type UsageMetricRow = typeof usageMetric.$inferSelect;
 export type PartnerOrgStatus = (typeof partnerOrgStatus.enumValues)[number];
 export type EventRow = typeof event.$inferSelect;
 export type WebhookEndpointRow = typeof webhookEndpoint.$inferSelect;

@@ -363,7 +363,15 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+/* ---- Usage reports (issue 13): a scenario of its own, in scripts/bench-reports.ts, run after the rest. ---- */
+function benchReports(): void {
+  console.log("\nUsage reports (scripts/bench-reports.ts)…");
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-reports.ts"], { cwd: root, stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exitCode = 1;
+}
+/* ---- end of usage reports ---- */
+
+main().then(benchReports).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -13,6 +13,10 @@ import { countOrganisationsByPartner, listOrganisationsByKey, listOrganisationsT
 import { organisationsTableSearchSchema } from "@/lib/validations/organisation";
 import { userFilter } from "@/lib/scim/filter";
 import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
+import { sql } from "drizzle-orm";
+import { resolvePeriod } from "@/lib/reports/period";
+import { partnerUsageReport } from "@/lib/reports/usage";
+import { listMetrics } from "@/lib/usage/metrics";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
 /**
@@ -195,4 +199,53 @@ describe(`query plans at ${ORGS.toLocaleString("en-GB")} organisations (${databa
     assert.match(p, /customer_org_partner_/);
     assert.doesNotMatch(p, /"Seq Scan"/);
   });
+
+  /* Usage reports: daily roll-ups of two metrics for every customer organisation (3 days each). */
+
+  test("a partner's usage report: totals from its roll-up blocks in one index, the series from its daily roll-ups", async () => {
+    await database.db.execute(sql`insert into usage_metric (id, key, name, unit, aggregation) values ('plan-gb', 'gb_transferred', 'GB', 'GB', 'sum'), ('plan-seats', 'seats', 'Seats', 'seats', 'max')`);
+    await database.db.execute(sql`
+      insert into usage_daily (customer_org_id, day, metric_id, total, peak, records)
+      select o.id, current_date - d, m, 1, 1, 1 from customer_org o, generate_series(0, 2) d, unnest(array['plan-gb', 'plan-seats']) m`);
+    // The partner-keyed roll-ups, as the ingestion keeps them.
+    await database.db.execute(sql`
+      insert into usage_block (customer_org_id, level, start, metric_id, partner_key, total, peak)
+      select d.customer_org_id, l.level, d.day - ((d.day - date '2000-01-01') % l.size), d.metric_id, coalesce(o.partner_org_id, ''), sum(d.total), max(d.peak)
+      from usage_daily d join customer_org o on o.id = d.customer_org_id
+      cross join (values (0::smallint, 1), (1::smallint, 4), (2::smallint, 16), (3::smallint, 64)) as l(level, size)
+      group by 1, 2, 3, 4, 5`);
+    await database.db.execute(sql`
+      insert into usage_partner_daily (partner_key, day, metric_id, total, peak, records)
+      select coalesce(o.partner_org_id, ''), d.day, d.metric_id, sum(d.total), max(d.peak), sum(d.records)::int
+      from usage_daily d join customer_org o on o.id = d.customer_org_id group by 1, 2, 3`);
+    for (const t of ["usage_daily", "usage_block", "usage_partner_daily"]) await database.db.execute(sql.raw(`analyze ${t}`));
+    const partner = await partnerWithCustomers();
+    const qs = await queriesOf(() => partnerUsageReport(database.db, admin, partner, resolvePeriod({ period: "90d" })));
+    const totals = await plan(qs.find((q) => /usage_block/.test(q.query))!);
+    assert.match(totals, /usage_block_partner_idx/);
+    assert.deepEqual(seqScanned(totals).filter((t) => t.startsWith("usage")), []);
+    const series = await plan(qs.find((q) => /usage_partner_daily/.test(q.query))!);
+    assert.match(series, /usage_partner_daily_pkey/);
+    assert.deepEqual(seqScanned(series), []);
+    const count = qs.find((q) => /count\(/.test(q.query) && /customer_org/.test(q.query))!;
+    assert.doesNotMatch(await plan(count), /"Seq Scan"/);
+  });
+
+  test("whether a metric has usage is one probe of the (metric, day) index", async () => {
+    const qs = await queriesOf(() => listMetrics(database.db, admin));
+    const p = await plan(qs[0]!);
+    assert.match(p, /usage_daily_metric_day_idx/);
+    assert.ok(!seqScanned(p).includes("usage_daily"), "usage_daily is not scanned whole");
+  });
+
+  /** The tables a plan reads by sequential scan. */
+  function seqScanned(planJson: string): string[] {
+    const out: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (node["Node Type"] === "Seq Scan") out.push(String(node["Relation Name"]));
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    for (const root of JSON.parse(planJson) as { Plan: Record<string, unknown> }[]) walk(root.Plan);
+    return out;
+  }
 });

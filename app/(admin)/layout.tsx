@@ -11,9 +11,11 @@ const NAV: NavItem[] = [
       { href: "/settings/api-clients", label: "API clients" },
       { href: "/settings/webhooks", label: "Webhooks" },
       { href: "/settings/admins", label: "Admins" },
+      { href: "/settings/usage-metrics", label: "Usage metrics" },
     ],
   },
   { href: "/organisations", label: "Organisations" },
+  { href: "/reports", label: "Reports" },
   { href: "/activity", label: "Activity" },
   { href: "/api-reference", label: "API reference" },
 ];

@@ -42,6 +42,10 @@ export const ACTION_LABEL: Record<string, string> = {
   "webhook_endpoint.delivery_resent": "Webhook delivery resent",
   "scim_token.created": "SCIM token created",
   "scim_token.revoked": "SCIM token revoked",
+  "usage_metric.created": "Usage metric added",
+  "usage_metric.updated": "Usage metric updated",
+  "usage_metric.deleted": "Usage metric deleted",
+  "usage.ingested": "Usage records received",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -65,6 +69,8 @@ const TARGET_KIND: Record<string, string> = {
   webhook_endpoint: "Webhook endpoint",
   organisation: "Customer organisation",
   scim_token: "SCIM token",
+  usage_metric: "Usage metric",
+  usage: "Usage",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */

@@ -54,6 +54,10 @@ export const ACTIVITY_ACTIONS = [
   "webhook_endpoint.delivery_resent",
   "scim_token.created",
   "scim_token.revoked",
+  "usage_metric.created",
+  "usage_metric.updated",
+  "usage_metric.deleted",
+  "usage.ingested",
 ] as const;
 
 /**

@@ -4,12 +4,12 @@ import { ApiError, zodErrors } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new ApiError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+const tooLarge = (max: number) => new ApiError(413, `The request body is larger than ${max / 1024} KB.`);
 
-/** Reads the raw body, refusing (413) anything over the limit without buffering all of it. */
-export async function readBodyText(request: Request): Promise<string> {
+/** Reads the raw body, refusing (413) anything over `max` bytes without buffering all of it. */
+export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,9 +18,9 @@ export async function readBodyText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(max);
     }
     chunks.push(value);
   }
@@ -32,8 +32,8 @@ export async function readBodyText(request: Request): Promise<string> {
 }
 
 /** A JSON object body, validated by `schema`: any failure is a 400 (or 413) with a clear message. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await readBodyText(request);
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.output<S>> {
+  const text = await readBodyText(request, opts.maxBytes);
   if (text.trim() === "") throw new ApiError(400, "The request body is empty; send a JSON object.");
   let value: unknown;
   try {

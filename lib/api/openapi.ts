@@ -20,6 +20,7 @@ import {
 } from "@/lib/validations/api";
 import { organisationSchema } from "@/lib/validations/api-organisation";
 import { movePartnerUserOperation, ORGANISATIONS_TAG, organisationPaths } from "./openapi-organisations";
+import { USAGE_TAG, usagePaths } from "./openapi-usage";
 
 /**
  * The OpenAPI 3.1 document of the REST API, generated from the zod schemas the handlers use.
@@ -91,6 +92,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
       { name: "Partner Management", description: "Manage partner organisations and their users. Create, update, and delete partner organisations, and manage user access within them." },
       { name: "Events and audit", description: "Everything that changed, in order: the events webhooks deliver, and the audit trail, for integrations and SIEMs to pull." },
       ORGANISATIONS_TAG,
+      USAGE_TAG,
       { name: "Authentication", description: "OAuth 2.0 client credentials: exchange an API client's id and secret for a short-lived access token." },
     ],
     servers: [{ url: serverUrl }],
@@ -226,6 +228,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
         put: movePartnerUserOperation(parts),
       },
       ...organisationPaths(parts),
+      ...usagePaths(parts),
     },
   };
 }

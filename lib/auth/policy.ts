@@ -40,6 +40,11 @@ export const PERMISSIONS = {
   "organisation:delete": "delete customer organisations",
   "scim:read": "see a partner organisation's SCIM tokens",
   "scim:manage": "create and revoke a partner organisation's SCIM tokens",
+  // Usage and reports: partner users read their own partner's report only.
+  "usage:ingest": "send usage records of customer organisations",
+  "metric:read": "see the usage metrics",
+  "metric:manage": "add, edit and delete usage metrics",
+  "report:read": "see usage reports and engagement figures",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -94,6 +99,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:delete",
     "scim:read",
     "scim:manage",
+    "metric:read",
+    "metric:manage",
+    "report:read",
   ],
   "admin:admin": [
     "org:read",
@@ -120,6 +128,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:delete",
     "scim:read",
     "scim:manage",
+    "metric:read",
+    "metric:manage",
+    "report:read",
   ],
   "admin:viewer": [
     "org:read",
@@ -129,6 +140,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "webhook:read",
     "organisation:read",
     "scim:read",
+    "metric:read",
+    "report:read",
   ],
   "partner:admin": [
     "org:read",
@@ -145,6 +158,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:delete",
     "scim:read",
     "scim:manage",
+    "report:read",
   ],
   // Every partner role reads the partner account's activity: the trail of changes to what they
   // can already see (its organisations and members).
@@ -157,12 +171,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:update",
     "organisation:move",
     "organisation:delete",
+    "report:read",
   ],
   "partner:viewer": [
     "org:read",
     "user:read",
     "activity:read",
     "organisation:read",
+    "report:read",
   ],
   // Integrations: the seven operations, plus pulling events and the audit trail (e.g. into a SIEM).
   "api-client": [
@@ -181,6 +197,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "organisation:update",
     "organisation:move",
     "organisation:delete",
+    "usage:ingest",
   ],
   "scim-token": [
     "user:read",

@@ -142,7 +142,7 @@ function cells(): Cell[] {
         return async () => {
           const res = await world.clients[caller].fetch(path, init as never);
           const body = await res.text();
-          return { allowed: spec.allowed(res), status: res.status, note: body.slice(0, 120) };
+          return { allowed: spec.allowed(res, body, world, target), status: res.status, note: body.slice(0, 120) };
         };
       },
     });

@@ -11,6 +11,8 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/policy";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { createPartnerUser } from "@/lib/partners/users";
+import { ingestUsage } from "@/lib/usage/ingest";
+import { createMetric } from "@/lib/usage/metrics";
 import { issueToken } from "@/lib/password-links/tokens";
 import { suspendPartnerOrg } from "@/lib/partners/suspension";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -82,6 +84,15 @@ const failedDelivery = async (w: World) => {
 };
 /** Suspension acts on a throwaway organisation for admins: suspending A would sign its partner callers out. */
 const suspendable = async (w: World, t: Target, c: Caller) => (c.startsWith("partner") ? org(w, t).id : (await makeOrg(w.database)).id);
+
+/** A metric nobody else uses, for the metric cells (they change or delete it). */
+const freshMetric = async (w: World) => createMetric(w.database.db, systemActor, { key: uniq("m").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" });
+/** Today's usage of the target's customer organisation, so its name shows in reports (fixed ids: a second call stores nothing). */
+async function withUsage(w: World, t: Target): Promise<void> {
+  await createMetric(w.database.db, systemActor, { key: "matrix_gb", name: "Matrix GB", unit: "GB", aggregation: "sum" }).catch(() => undefined);
+  const date = new Date().toISOString().slice(0, 10);
+  await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 1, date }]);
+}
 
 export type Cleanup = (w: World, target: Target) => Promise<void>;
 export type Targets = readonly Target[];
@@ -236,6 +247,16 @@ export const ACTIONS: Record<string, ActionSpec> = {
     CUSTOMER_TARGETS,
   ),
   // The move controls' partner finder: a few partners' names.
+  // Usage metrics: portal admins who manage them; each call on a metric of its own.
+  "app/(admin)/settings/usage-metrics/actions/create-metric.ts#createMetricAction": action(
+    async () => ({ key: uniq("k").replace(/[^a-z0-9]/g, "_"), name: uniq("Metric"), unit: "GB", aggregation: "sum" }),
+    admin("metric:manage"),
+  ),
+  "app/(admin)/settings/usage-metrics/actions/update-metric.ts#updateMetricAction": action(async (w) => {
+    const m = await freshMetric(w);
+    return { id: m.id, key: m.key, name: uniq("Renamed"), unit: "TB", aggregation: "sum" };
+  }, admin("metric:manage")),
+  "app/(admin)/settings/usage-metrics/actions/delete-metric.ts#deleteMetricAction": action(async (w) => ({ id: (await freshMetric(w)).id }), admin("metric:manage")),
   "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
   ...SCIM_ACTIONS,
 };
@@ -296,6 +317,9 @@ export const PAGES: Record<string, PageSpec[]> = {
   ],
   "/invite/[token]": [{ path: tokenPath("invite"), allowed: shows("Set password"), rule: PUBLIC }],
   "/reset-password/[token]": [{ path: tokenPath("reset"), allowed: shows("Set password"), rule: PUBLIC }],
+  "/settings/usage-metrics": [{ path: () => "/settings/usage-metrics", allowed: shows("Usage metrics"), rule: admin("metric:read") }],
+  "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
+  "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
@@ -313,7 +337,10 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: account("/members"), allowed: shows(escName, 'aria-label="Delete"'), rule: partner("org:read", "user:delete") },
   ],
   "/partner/[slug]/activity": [{ path: account("/activity"), allowed: shows(escName, "Activity of your partner account"), rule: partner("org:read", "activity:read") }],
-  "/partner/[slug]/reports": [{ path: account("/reports"), allowed: shows(escName, "Coming soon"), rule: partner("org:read") }],
+  // The customer organisation shows only in its own partner's report.
+  "/partner/[slug]/reports": [
+    { path: async (w, t) => (await withUsage(w, t), account("/reports")(w, t)), allowed: shows(escName, "Usage by organisation", customerName), rule: partner("org:read", "report:read") },
+  ],
   "/partner/[slug]/settings": [
     { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
@@ -337,7 +364,7 @@ export const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
 
 export type RouteSpec = {
   request: (w: World, t: Target, c: Caller) => Promise<{ path: string; init?: RequestInit }>;
-  allowed: (res: Response) => boolean;
+  allowed: (res: Response, body: string, w: World, t: Target) => boolean;
   rule: Rule;
   targets?: Targets;
 };
@@ -444,6 +471,32 @@ export const ROUTES: Record<string, RouteSpec> = {
     targets: CUSTOMER_TARGETS,
   },
   ...SCIM_ROUTES,
+  "/api/partner-management/usage POST": {
+    request: async (w, t) => {
+      await withUsage(w, "A");
+      const record = { id: uniq("usage"), organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 2, date: new Date().toISOString().slice(0, 10) };
+      return { path: `${API}/usage`, init: json("POST", { records: [record] }) };
+    },
+    allowed: success,
+    rule: api("usage:ingest"),
+    targets: CUSTOMER_TARGETS,
+  },
+  "/reports/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: "/reports/export?period=7d" }),
+    allowed: (res, body, w, t) => csv(res) && body.includes(org(w, t).name),
+    rule: admin("report:read"),
+  },
+  "/reports/[partnerId]/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: `/reports/${org(w, t).id}/export?period=7d` }),
+    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
+    rule: admin("report:read"),
+  },
+  // A partner user's own account only: another partner's slug is "not found".
+  "/partner/[slug]/reports/export GET": {
+    request: async (w, t) => (await withUsage(w, t), { path: `/partner/${org(w, t).slug}/reports/export?period=7d` }),
+    allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
+    rule: partner("org:read", "report:read"),
+  },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },
 };

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/partner-account/coming-soon";
+import { PartnerReports } from "@/components/reports/partner-reports";
 import { loadPartnerAccount } from "../load-account";
 
 export const metadata: Metadata = { title: "Reports" };
 
-/** Reports (usage per organisation): the page is here, its reports come next. */
-export default async function PartnerReportsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await loadPartnerAccount((await params).slug);
-  return (
-    <>
-      <h1 className="text-2xl font-semibold">Reports</h1>
-      <ComingSoon title="Reports are coming soon.">They will show usage for each organisation of your partner account.</ComingSoon>
-    </>
-  );
+/** Seed 002's Reports: the usage of each organisation of the partner account, for every partner role. */
+export default async function PartnerReportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { actor, org, base } = await loadPartnerAccount((await params).slug);
+  return <PartnerReports actor={actor} partnerOrgId={org.id} basePath={`${base}/reports`} searchParams={await searchParams} />;
 }
