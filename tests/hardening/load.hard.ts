@@ -76,9 +76,9 @@ test("two app instances on one database: unique emails, sign-in rate limits and 
     const pu = await makePartnerUser(database, org.id, "viewer");
     const partnerOnTwo = new Client(two.base);
     assert.ok(await partnerOnTwo.signIn("partner", pu.email, PASSWORD));
-    assert.ok((await (await partnerOnTwo.fetch("/partner")).text()).includes(org.name));
+    assert.ok((await (await partnerOnTwo.fetch(`/partner/${org.slug}`)).text()).includes(org.name));
     assert.equal((await apis[0]!.fetch(`/api/partner-management/partner-organisation/${org.id}/${pu.id}`, { method: "DELETE" })).status, 200);
-    assert.ok(!(await (await partnerOnTwo.fetch("/partner")).text()).includes(org.name), "the deleted user's session is refused");
+    assert.ok(!(await (await partnerOnTwo.fetch(`/partner/${org.slug}`)).text()).includes(org.name), "the deleted user's session is refused");
   } finally {
     await Promise.all([one.stop(), two.stop()]);
     await database.close();
