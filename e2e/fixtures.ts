@@ -4,6 +4,10 @@ import { e2eAdmin } from "../playwright.config";
 
 /** Fails on serious or critical accessibility violations of the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Colours are judged as the user sees them: a toast or dialog still fading in or out has, for a
+  // moment, a contrast no one reads, so wait for running animations and transitions to end first
+  // (endless ones, such as a spinner, are not waited for).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 10_000 });
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
