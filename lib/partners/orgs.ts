@@ -11,7 +11,7 @@ import { newId } from "@/lib/ids";
 import { releasePartnerOrganisations } from "@/lib/organisations/delete";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { SALESFORCE_REQUIRED_MESSAGE } from "@/lib/validations/partner-org";
-import { retryOnSlugTaken, slugFromName } from "./slug";
+import { lockSlugBase, retryOnSlugTaken, slugFromName } from "./slug";
 
 export interface PartnerOrgFields {
   name: string;
@@ -51,6 +51,7 @@ export async function createPartnerOrg(
   if (input.status !== "pending") assertSalesforceId(input);
   const now = new Date();
   return retryOnSlugTaken(() => db.transaction(async (tx) => {
+    await lockSlugBase(tx, input.name);
     const [row] = await tx
       .insert(partnerOrg)
       .values({

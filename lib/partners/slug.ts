@@ -20,9 +20,18 @@ const slugTaken = (err: unknown) => {
 };
 
 /**
- * Runs an insert whose slug comes from `slugFromName`: two organisations of the same name created
- * at once may both be given the same free slug; the unique index refuses the second, which asks
- * again and gets the next suffix. `run` must be a transaction (or savepoint) of its own.
+ * Organisations whose names make the same slug are created one after another: a transaction lock
+ * on the name's slug base, taken before the insert, makes the second wait for the first to commit
+ * and then see its slug, so it takes the next suffix instead of colliding however many race.
+ */
+export async function lockSlugBase(tx: Queryable, name: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('partner_slug:' || partner_slug_base(${name})))`);
+}
+
+/**
+ * Runs an insert whose slug comes from `slugFromName` (after `lockSlugBase`). Two different names
+ * can still meet on one slug ("A 2" and the second "A"): the unique index refuses the later one,
+ * which asks again and gets the next free slug. `run` must be a transaction (or savepoint) of its own.
  */
 export async function retryOnSlugTaken<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
