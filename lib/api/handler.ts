@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb, type Db } from "@/db";
-import { getActiveApiClient, type ApiClientActor } from "@/lib/api-clients/api-clients";
+import { getDatabase, getDb, type Db } from "@/db";
+import type { ApiClientActor } from "@/lib/api-clients/api-clients";
 import { DEFAULT_LIMIT, pageQuerySchema } from "@/lib/validations/api";
 import { ApiError, errorResponse, json, zodErrors } from "./errors";
 import { verifyAccessToken } from "./access-tokens";
@@ -38,10 +38,13 @@ export const revokedClient = () => unauthorized("The API client of this access t
  */
 export async function authenticate(request: Request): Promise<ApiClientActor> {
   const clientId = await bearerClientId(request);
-  const actor = await getActiveApiClient(await getDb(), clientId);
-  if (!actor) throw revokedClient();
-  return actor;
+  // The same check as getActiveApiClient, as a prepared statement: one round trip a request.
+  const [row] = await (await getDatabase()).query<{ name: string }>(ACTIVE_CLIENT, [clientId]);
+  if (!row) throw revokedClient();
+  return { kind: "api_client", id: clientId, label: `API client ${row.name}` };
 }
+
+const ACTIVE_CLIENT = "select name from api_client where id = $1 and revoked_at is null";
 
 export interface ApiContext<P> {
   request: Request;
