@@ -157,6 +157,7 @@ async function cannon(
   scenario: string,
   connections: number,
   opts: Partial<autocannon.Options> & { url: string },
+  keep = true,
 ): Promise<Result> {
   const out = await autocannon({ duration: DURATION, connections, pipelining: 1, ...opts });
   const r: Result = {
@@ -169,6 +170,25 @@ async function cannon(
     mean: Math.round(out.latency.average * 100) / 100,
     errors: out.errors + out.timeouts,
     non2xx: out.non2xx,
+  };
+  if (keep) report(r);
+  else console.log(JSON.stringify(r));
+  return r;
+}
+
+/** Rounds of one scenario as one row: requests and errors summed, the rest the mean of the rounds. */
+function merged(scenario: string, rounds: Result[]): Result {
+  const mean = (f: (r: Result) => number) => Math.round((rounds.reduce((a, r) => a + f(r), 0) / rounds.length) * 100) / 100;
+  const r: Result = {
+    scenario,
+    connections: rounds[0]!.connections,
+    requests: rounds.reduce((a, x) => a + x.requests, 0),
+    rps: Math.round(mean((x) => x.rps)),
+    p50: mean((x) => x.p50),
+    p99: mean((x) => x.p99),
+    mean: mean((x) => x.mean),
+    errors: rounds.reduce((a, x) => a + x.errors, 0),
+    non2xx: rounds.reduce((a, x) => a + x.non2xx, 0),
   };
   report(r);
   return r;
@@ -304,9 +324,20 @@ async function main() {
     const api: Record<string, Result[]> = { first: [], deep: [] };
     for (const c of [1, 10, 50]) {
       under50 = c === 50;
+      if (c === 10) {
+        // The throughput target's pair: health and list alternate over three rounds, so that a burst
+        // of other work on the machine falls on both rather than on one.
+        const rounds: [Result[], Result[]] = [[], []];
+        for (let i = 0; i < 3; i++) {
+          rounds[0].push(await cannon(`(round ${i + 1}) Next route handler, select 1 (/api/health)`, c, { url: `${BASE}/api/health` }, false));
+          rounds[1].push(await cannon(`(round ${i + 1}) API list first page`, c, { url: listUrl, headers: auth }, false));
+        }
+        health.push(merged("Next route handler, select 1 (/api/health), 3 rounds", rounds[0]));
+        api.first!.push(merged("API list first page, 3 rounds", rounds[1]));
+        continue;
+      }
       health.push(await cannon("Next route handler, select 1 (/api/health)", c, { url: `${BASE}/api/health` }));
       api.first!.push(await cannon("API list first page", c, { url: listUrl, headers: auth }));
-      if (c === 10) continue;
       api.deep!.push(await cannon("API list deep page", c, { url: `${listUrl}?queryMore=${deepCursor}`, headers: auth }));
       under50 = false;
       await cannon("API create org", c, {
