@@ -391,7 +391,7 @@ async function main() {
     const lines = [
       `# Benchmarks`,
       ``,
-      `Made by \`npm run bench -- --orgs ${ORGS} --users-per-org ${USERS_PER_ORG} --duration ${DURATION}\` on ${new Date().toISOString().slice(0, 10)}.`,
+      `Made by \`npm run bench -- --orgs ${ORGS} --users-per-org ${USERS_PER_ORG} --duration ${DURATION}${args["skip-build"] ? " --skip-build" : ""}${args["skip-reports"] ? " --skip-reports" : ""}\` on ${new Date().toISOString().slice(0, 10)}.`,
       `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}, PostgreSQL on the same machine.`,
       `Data: ${ORGS.toLocaleString("en-GB")} partner organisations, ${(ORGS * USERS_PER_ORG).toLocaleString("en-GB")} partner users. Load from autocannon on the same machine, ${DURATION} s a scenario.`,
       `Machine load: load average ${loadAtStart} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (1 / 5 / 15 min). Other work on the machine (builds, test suites) moves the absolute figures from run to run; compare the ratios within one run, whose scenarios see the same load.`,
