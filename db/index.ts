@@ -17,6 +17,12 @@ export interface Database {
   close(): Promise<void>;
   /** LISTEN on a channel: `onNotify` runs for each NOTIFY committed on it. Returns the UNLISTEN. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Runs one SQL statement with $1… parameters and returns its rows as objects, bypassing Drizzle:
+   * for the hot paths. On PostgreSQL it is a named prepared statement (parsed once per connection,
+   * then one round trip a call). Timestamps come back as the drivers give them: select text.
+   */
+  query<T>(text: string, params: unknown[]): Promise<T[]>;
 }
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -59,6 +65,7 @@ export async function openDatabase(opts: {
       kind: "postgres",
       migrate: apply,
       close: () => client.end({ timeout: 5 }),
+      query: async <T>(text: string, params: unknown[]) => (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
       // postgres.js keeps one connection for LISTEN and re-listens after it reconnects.
       listen: async (channel, onNotify) => {
         const meta = await client.listen(channel, () => onNotify());
@@ -80,6 +87,7 @@ export async function openDatabase(opts: {
     kind: "pglite",
     migrate: apply,
     close: () => client.close(),
+    query: async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
   };
 }

@@ -162,6 +162,37 @@ describe(`REST API authentication (${databaseKind})`, () => {
     assert.equal((await call(listOrgs, { token })).status, 200, "other clients are unaffected");
   });
 
+  test("the partner list checks its client in the same statement as the page: revoked is 401 on every kind of page, before a bad query string", async () => {
+    const { client, secret: s } = await createApiClient(database.db, systemActor, { name: "list revoke" });
+    const t = await getToken(client.id, s);
+    for (const name of ["List Revoke One", "List Revoke Two"]) {
+      const created = await call(createOrg, { method: "POST", token: t, body: { name, zuoraAccountId: "A1", isZuoraInvoiceOwner: true } });
+      assert.equal(created.status, 200);
+    }
+    const first = await call(listOrgs, { token: t, path: "/partner-management/partner-organisations?limit=1" });
+    assert.equal(first.status, 200);
+    const cursor = first.body.queryMore as string;
+    assert.ok(cursor, "more than one organisation, so a next page");
+    const pages = [
+      "/partner-management/partner-organisations",
+      `/partner-management/partner-organisations?limit=1&queryMore=${cursor}`,
+      // An empty page: the cursor of the last organisation there is.
+      `/partner-management/partner-organisations?queryMore=${Buffer.from(JSON.stringify(["\uffff"])).toString("base64url")}`,
+    ];
+    const before = await Promise.all(pages.map((path) => call(listOrgs, { token: t, path })));
+    assert.deepEqual(before.map((r) => r.status), [200, 200, 200]);
+    assert.deepEqual(before[2]!.body, { items: [] }, "an empty page has no items and no queryMore");
+    const bad = ["?limit=0", "?queryMore=not-a-cursor"].map((q) => `/partner-management/partner-organisations${q}`);
+    for (const path of bad) assert.equal((await call(listOrgs, { token: t, path })).status, 400, path);
+    await revokeApiClient(database.db, systemActor, client.id);
+    for (const path of [...pages, ...bad]) {
+      const res = await call(listOrgs, { token: t, path });
+      assert.equal(res.status, 401, path);
+      assert.match(res.headers.get("www-authenticate") ?? "", /error="invalid_token"/, path);
+      assert.deepEqual(Object.keys(res.body), ["message"], path);
+    }
+  });
+
   test("API clients: random secrets stored only as hashes, activity recorded, viewers refused", async () => {
     const { client, secret: s } = await createApiClient(database.db, systemActor, { name: "hash check" });
     assert.ok(Buffer.from(s.replace(/^pmsec_/, ""), "base64url").length >= 16, "at least 128 random bits");

@@ -16,8 +16,27 @@ export const tokenIssuer = () => config.appUrl();
  * stand in for each other even though one secret is configured.
  */
 export async function accessTokenKey(): Promise<Uint8Array> {
-  return new Uint8Array(createHmac("sha256", await authSecret()).update("partner-management/api-access-token/v1").digest());
+  return keysOf(await authSecret()).bytes;
 }
+
+interface Keys {
+  secret: string;
+  bytes: Uint8Array;
+  /** The same key imported once for WebCrypto HMAC, which jose would otherwise import on every call. */
+  crypto: Promise<CryptoKey>;
+}
+let keys: Keys | undefined;
+
+/** Derived once per secret (the secret only changes between tests), not on every request. */
+function keysOf(secret: string): Keys {
+  if (keys?.secret === secret) return keys;
+  const bytes = new Uint8Array(createHmac("sha256", secret).update("partner-management/api-access-token/v1").digest());
+  const crypto = globalThis.crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  keys = { secret, bytes, crypto };
+  return keys;
+}
+
+const signingKey = async (): Promise<CryptoKey> => keysOf(await authSecret()).crypto;
 
 export async function issueAccessToken(clientId: string): Promise<{ token: string; expiresIn: number }> {
   const token = await new SignJWT({})
@@ -28,14 +47,14 @@ export async function issueAccessToken(clientId: string): Promise<{ token: strin
     .setIssuedAt()
     .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
     .setJti(randomUUID())
-    .sign(await accessTokenKey());
+    .sign(await signingKey());
   return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
 /** The client id of a valid token (signature with the pinned algorithm, iss, aud, exp), else null. */
 export async function verifyAccessToken(token: string): Promise<string | null> {
   if (token.length > 4096) return null;
-  const key = await accessTokenKey(); // outside the try: a database outage is a 503, not a bad token
+  const key = await signingKey(); // outside the try: a database outage is a 503, not a bad token
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
