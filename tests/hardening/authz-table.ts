@@ -94,7 +94,7 @@ async function withUsage(w: World, t: Target): Promise<void> {
   await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 1, date }]);
 }
 
-export type Cleanup = (w: World, target: Target) => Promise<void>;
+export type Cleanup = (w: World, target: Target, caller?: Caller) => Promise<void>;
 export type Targets = readonly Target[];
 export interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
@@ -111,6 +111,11 @@ function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup, targets
 export const ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/admins/actions/change-admin-role.ts#changeAdminRoleAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer", false)).id, role: "admin" }), admin("admin:manage")),
   "app/(admin)/settings/admins/actions/remove-admin.ts#removeAdminAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer", false)).id }), admin("admin:manage")),
+  "app/(admin)/settings/admins/actions/end-admin-sessions.ts#endAdminSessionsAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer")).id }), admin("admin:sessions")),
+  // Signing oneself out everywhere needs no permission, only a session of that door's kind; it
+  // ends the caller's session, so the caller signs in again after each cell.
+  "app/(admin)/actions/sign-out-everywhere.ts#adminSignOutEverywhereAction": action(async () => ({}), admin(), (w, _t, c) => w.signInAgain(c!)),
+  "app/partner/actions/sign-out-everywhere.ts#partnerSignOutEverywhereAction": action(async () => ({}), partner(), (w, _t, c) => w.signInAgain(c!)),
   "app/(admin)/settings/admins/actions/invite-admin.ts#inviteAdminAction": action(async () => ({ email: freshEmail(), role: "viewer" }), admin("admin:manage")),
   "app/(admin)/settings/api-clients/actions/create-api-client.ts#createApiClientAction": action(async () => ({ name: uniq("client") }), admin("api-client:manage")),
   "app/(admin)/settings/api-clients/actions/revoke-api-client.ts#revokeApiClientAction": action(
