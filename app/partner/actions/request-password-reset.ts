@@ -4,7 +4,8 @@ import { after } from "next/server";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { requestPasswordReset } from "@/lib/password-links/links";
-import { clientAddress, hit } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { hit } from "@/lib/rate-limit";
 import { publicAction } from "@/lib/safe-action";
 import { forgotPasswordSchema } from "@/lib/validations/password-link";
 
