@@ -291,6 +291,11 @@ export const userToken = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date", precision: 3 }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    /**
+     * A reset link's token, encrypted (AES-256-GCM, key derived from the auth secret), so "Forgot
+     * password?" can send the live link again instead of minting a new one that replaces it.
+     */
+    sealedToken: text("sealed_token"),
   },
   (t) => [
     uniqueIndex("user_token_hash_key").on(t.tokenHash),
