@@ -217,6 +217,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC, async (w) => {
     await w.database.db.execute(sql`delete from rate_limit where key like 'reset-addr:%'`);
   }),
+  "app/forgot-password/actions/request-admin-password-reset.ts#requestAdminPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC, async (w) => {
+    await w.database.db.execute(sql`delete from rate_limit where key like 'reset-addr:%'`);
+  }),
   "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
     async (w, t) => ({ orgId: org(w, t).id, userId: (await invitedUser(w, t)).id, toOrgId: other(w, t).id, role: "viewer" }),
     admin("user:move"),
@@ -326,6 +329,7 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
   "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
+  "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
   // The old address: its own organisation's id redirects to the slug; any other is "not found".
