@@ -8,6 +8,7 @@ import { consume } from "@/lib/rate-limit";
 import { readBodyText } from "./body";
 import { ApiError } from "./errors";
 import { issueAccessToken } from "./access-tokens";
+import { logError } from "@/lib/log";
 
 /** OAuth 2.0 client credentials grant (RFC 6749 §4.4) with errors as in §5.2. */
 
@@ -116,7 +117,7 @@ export async function tokenEndpoint(request: Request): Promise<Response> {
     if (err instanceof OAuthFailure) return err.response;
     if (err instanceof ApiError) return oauthError(err.status, "invalid_request", err.message);
     if (isDatabaseUnavailable(err)) return oauthError(503, "temporarily_unavailable", "The service is temporarily unavailable.", { "Retry-After": "5" });
-    console.error("[oauth] unexpected error", err instanceof Error ? err.message : err);
+    logError("oauth", "unexpected error", err);
     return oauthError(500, "server_error", "Something went wrong on our side.");
   }
 }

@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { hit } from "@/lib/rate-limit";
 import { requestPasswordReset } from "./links";
 import type { PrincipalKind } from "./tokens";
+import { logError } from "@/lib/log";
 
 /** Requests of "Forgot password?" per address and hour, over any emails. */
 const PER_ADDRESS_PER_HOUR = 20;
@@ -22,7 +23,7 @@ export async function forgotPassword(db: Db, email: string, kind: PrincipalKind,
   }
   after(() =>
     requestPasswordReset(db, email, kind).catch((err) =>
-      console.error("[reset] could not send a reset link:", err instanceof Error ? err.message : err),
+      logError("reset", "could not send a reset link", err),
     ),
   );
   const hours = config.resetTtlHours();
