@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrivateHost } from "@/lib/net/private-host";
 import { isValidSalesforceId } from "@/lib/salesforce";
 import { bidiMessage, controlCharsMessage, hasBidiControls, hasControlChars } from "./text";
 
@@ -30,7 +31,10 @@ export const logoField = z
   .string({ error: "Logo must be a URL." })
   .trim()
   .max(2048, { error: "Logo URL must be at most 2048 characters." })
-  .refine(isHttpUrl, { error: "Logo must be an http:// or https:// URL." });
+  .refine(isHttpUrl, { error: "Logo must be an http:// or https:// URL." })
+  .refine((v) => !isHttpUrl(v) || !isPrivateHost(new URL(v).hostname), {
+    error: "Logo must be on a public host, not a loopback, private, link-local or metadata address.",
+  });
 
 export const zuoraAccountIdField = z
   .string({ error: "Zuora account ID is required." })

@@ -169,9 +169,14 @@ test("the server never fetches a logo (no SSRF): the browser loads it", async ()
   await new Promise<void>((r) => trap.listen(testPort(3641), "127.0.0.1", () => r()));
   try {
     const logo = `http://127.0.0.1:${testPort(3641)}/logo.png`;
-    const call = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("ssrf"), logo, zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
+    // A loopback logo is refused now (issue 11, finding 8); one stored before that rule (set in the
+    // database here) must still never be fetched by the server.
+    const refused = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("ssrf"), logo, zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
+    assert.equal(refused.result?.ok, false);
+    const call = await w.clients.adminOwner.action(createPartner().id, "/", [{ name: uniq("ssrf"), zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
     assert.equal(call.result?.ok, true);
     const id = (call.result!.data as { id: string }).id;
+    await w.database.db.update(partnerOrg).set({ logo }).where(eq(partnerOrg.id, id));
     for (const path of [`/settings/profile/partners/${id}`, `/settings/profile/partners?q=ssrf`]) {
       const res = await w.clients.adminOwner.fetch(path);
       assert.ok((await res.text()).includes(logo), `${path} shows the logo URL to the browser`);

@@ -11,7 +11,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import { Client } from "./client";
 import { freshPgDatabase, serverActions, startApp, type AppServer } from "./server";
-import { makeAdmin, makeOrg, PASSWORD, tokenFor, uniq } from "./world";
+import { makeAdmin, makeOrg, makePartnerUser, PASSWORD, tokenFor, uniq } from "./world";
 
 let pg: Awaited<ReturnType<typeof freshPgDatabase>>;
 let database: Database;
@@ -86,4 +86,42 @@ test("finding 8: text-direction controls (U+202E …) are refused in names", asy
   });
   assert.equal(res.status, 400);
   assert.equal(await partnerCount(), before);
+});
+
+test("finding 8: logos on loopback, private, link-local and metadata hosts are refused (forms and API)", async () => {
+  const before = await partnerCount();
+  const create = actionId("settings/profile/partners/actions/create-partner.ts#createPartnerAction");
+  const hosts = ["http://127.0.0.1/x.png", "http://169.254.169.254/latest/meta-data", "http://localhost:8080/l.png", "https://[::1]/l.png", "http://10.1.2.3/l.png", "http://192.168.0.1/l.png", "http://2130706433/l.png", "http://metadata.google.internal/l.png"];
+  for (const logo of hosts) {
+    const call = await admin.action(create, "/settings/profile/partners", [{ name: uniq("Logo"), logo, zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
+    assert.equal(call.result?.ok, false, logo);
+    assert.match(((call.result?.fieldErrors as Record<string, string[]>).logo ?? []).join(" "), /public host/, logo);
+  }
+  const res = await api.fetch("/api/partner-management/partner-organisation", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: uniq("api logo"), logo: "http://169.254.169.254/", zuoraAccountId: "A1", isZuoraInvoiceOwner: true }),
+  });
+  assert.equal(res.status, 400);
+  assert.equal(await partnerCount(), before);
+  const ok = await admin.action(create, "/settings/profile/partners", [{ name: uniq("Logo"), logo: "https://logos.example/ok.png", zuoraAccountId: "A0001", invoiceOwner: "partner" }]);
+  assert.equal(ok.result?.ok, true, "a public logo still works");
+});
+
+test("finding 8: a partner Admin inviting another partner's user hears only that the email cannot be invited; portal admins keep the precise message", async () => {
+  const mine = await makeOrg(database);
+  const theirs = await makeOrg(database);
+  const partnerAdmin = await makePartnerUser(database, mine.id, "admin");
+  const taken = await makePartnerUser(database, theirs.id, "admin");
+  const client = new Client(app.base);
+  assert.ok(await client.signIn("partner", partnerAdmin.email, PASSWORD));
+  const invite = actionId("members/actions/invite-member.ts#inviteMemberAction");
+  const call = await client.action(invite, `/partner/${mine.slug}/members`, [{ orgId: mine.id, email: taken.email.toUpperCase(), role: "viewer" }]);
+  assert.equal(call.result?.ok, false);
+  assert.equal(call.result?.message, "This email cannot be invited. Ask the portal admins.");
+  assert.ok(!JSON.stringify(call.result).includes("across all partners"));
+  const createUser = actionId("settings/profile/partners/actions/create-user.ts#createUserAction");
+  const byAdmin = await admin.action(createUser, `/settings/profile/partners/${mine.id}`, [{ orgId: mine.id, email: taken.email }]);
+  assert.equal(byAdmin.result?.ok, false);
+  assert.match(byAdmin.result?.message ?? "", /across all partners/);
 });
