@@ -56,7 +56,7 @@ export const partnersTableSearchSchema = z.object({
 });
 export type PartnersTableSearch = z.output<typeof partnersTableSearchSchema>;
 /** The partners CSV export: the table's state, but a search with control characters is refused (400) before streaming. */
-export const partnersExportSearchSchema = partnersTableSearchSchema.extend({ q: searchQueryField });
+export const partnersExportSearchSchema = partnersTableSearchSchema.extend({ q: searchQueryField.default("") });
 
 /** "Invite Partner": the organisation's name and its primary contact. */
 export const invitePartnerOrgSchema = z.object({
