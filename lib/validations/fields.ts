@@ -32,9 +32,22 @@ export const logoField = z
   .trim()
   .max(2048, { error: "Logo URL must be at most 2048 characters." })
   .refine(isHttpUrl, { error: "Logo must be an http:// or https:// URL." })
-  .refine((v) => !isHttpUrl(v) || !isPrivateHost(new URL(v).hostname), {
+  .refine((v) => !isHttpUrl(v) || isAppOrigin(v) || !isPrivateHost(new URL(v).hostname), {
     error: "Logo must be on a public host, not a loopback, private, link-local or metadata address.",
   });
+
+/**
+ * A logo served by the app itself (its own origin: APP_URL on the server, the page's origin in
+ * the browser) is allowed wherever the app runs: browsers already load the app from there.
+ */
+function isAppOrigin(value: string): boolean {
+  const app = typeof window !== "undefined" ? window.location.origin : process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
+  try {
+    return new URL(value).origin === new URL(app).origin;
+  } catch {
+    return false;
+  }
+}
 
 export const zuoraAccountIdField = z
   .string({ error: "Zuora account ID is required." })
