@@ -56,7 +56,8 @@ test("a directory's active:false ends a signed-in partner user's session at once
   const user = await makePartnerUser(w.database, w.orgA.id, "viewer");
   const browser = new Client(w.app.base);
   assert.ok(await browser.signIn("partner", user.email, PASSWORD));
-  const home = async () => (await (await browser.fetch("/partner")).text()).includes(w.orgA.name);
+  // /partner redirects a signed-in partner user to /partner/<slug>: read the account page itself.
+  const home = async () => (await (await browser.fetch(`/partner/${w.orgA.slug}`)).text()).includes(w.orgA.name);
   assert.ok(await home(), "signed in, the partner home shows the organisation");
 
   const off = await scim("PATCH", `Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] });

@@ -24,14 +24,14 @@ test("a suspended partner's users are signed out at once and refused at sign-in;
     assert.ok(await owner.signIn("admin", admin.email, PASSWORD));
     const partner = new Client(app.base);
     assert.ok(await partner.signIn("partner", user.email, PASSWORD));
-    assert.ok((await (await partner.fetch("/partner")).text()).includes(org.name), "signed in");
+    assert.ok((await (await partner.fetch(`/partner/${org.slug}`)).text()).includes(org.name), "signed in");
 
     const suspend = serverActions().find((a) => a.key.endsWith("#suspendPartnerAction"))!;
     const reactivate = serverActions().find((a) => a.key.endsWith("#reactivatePartnerAction"))!;
     const done = await owner.action(suspend.id, `/settings/profile/partners/${org.id}`, [{ id: org.id, reason: "Unpaid invoices" }]);
     assert.equal(done.result?.ok, true, done.text.slice(0, 300));
 
-    assert.ok(!(await (await partner.fetch("/partner")).text()).includes(org.name), "the session ends at once");
+    assert.ok(!(await (await partner.fetch(`/partner/${org.slug}`)).text()).includes(org.name), "the session ends at once");
     const again = new Client(app.base);
     assert.equal(await again.signIn("partner", user.email, PASSWORD), false, "sign-in refused while suspended");
 
@@ -44,8 +44,8 @@ test("a suspended partner's users are signed out at once and refused at sign-in;
     assert.equal((await owner.action(reactivate.id, `/settings/profile/partners/${org.id}`, [{ id: org.id }])).result?.ok, true);
     const back = new Client(app.base);
     assert.ok(await back.signIn("partner", user.email, PASSWORD), "signs in again after reactivation");
-    assert.ok((await (await back.fetch("/partner")).text()).includes(org.name));
-    assert.ok(!(await (await partner.fetch("/partner")).text()).includes(org.name), "the session from before the suspension stays ended");
+    assert.ok((await (await back.fetch(`/partner/${org.slug}`)).text()).includes(org.name));
+    assert.ok(!(await (await partner.fetch(`/partner/${org.slug}`)).text()).includes(org.name), "the session from before the suspension stays ended");
     const relisted = (await (await api.fetch("/api/partner-management/partner-organisations?limit=500")).json()) as { items: { id: string; status?: string }[] };
     assert.equal(relisted.items.find((o) => o.id === org.id)?.status, undefined);
   } finally {
