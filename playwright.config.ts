@@ -47,7 +47,7 @@ export default defineConfig({
       INITIAL_ADMIN_EMAIL: e2eAdmin.email,
       INITIAL_ADMIN_PASSWORD: e2eAdmin.password,
       INITIAL_API_CLIENT_ID: "e2e-client",
-      INITIAL_API_CLIENT_SECRET: "e2e-client-secret-0123456789",
+      INITIAL_API_CLIENT_SECRET: "e2e-client-secret-0123456789-abcdef",
       AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },

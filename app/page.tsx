@@ -21,6 +21,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </FormAlert>
         ) : null}
         <SignInForm provider="admin" redirectTo="/settings/profile/partners" />
+        <p className="mt-3 text-sm">
+          <LeavePageLink className="underline" href="/forgot-password">
+            Forgot password?
+          </LeavePageLink>
+        </p>
         <p className="mt-6 text-sm text-muted-foreground">
           A partner user?{" "}
           <LeavePageLink className="underline" href="/partner">

@@ -291,6 +291,11 @@ export const userToken = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date", precision: 3 }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    /**
+     * A reset link's token, encrypted (AES-256-GCM, key derived from the auth secret), so "Forgot
+     * password?" can send the live link again instead of minting a new one that replaces it.
+     */
+    sealedToken: text("sealed_token"),
   },
   (t) => [
     uniqueIndex("user_token_hash_key").on(t.tokenHash),
@@ -330,6 +335,23 @@ export const scimToken = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [uniqueIndex("scim_token_hash_key").on(t.tokenHash), index("scim_token_org_idx").on(t.partnerOrgId, t.id)],
+);
+
+/**
+ * Server-side sessions: one row per signed-in browser session, its id (`sid`) carried in the
+ * session JWT. Signing out deletes the row, so a copied cookie is refused on every instance;
+ * "Sign out everywhere" deletes all of a user's rows. Expired rows are pruned at sign-in.
+ */
+export const authSession = pgTable(
+  "auth_session",
+  {
+    id: text("id").primaryKey(),
+    userKind: principalKind("user_kind").notNull(),
+    userId: text("user_id").notNull(),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("auth_session_user_idx").on(t.userKind, t.userId), index("auth_session_expires_idx").on(t.expiresAt)],
 );
 
 /** Fixed-window counters for rate limits, shared by every app instance on the database. */

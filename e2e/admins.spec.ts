@@ -74,3 +74,56 @@ test("an Owner invites a Viewer; the Viewer sees the admins but no controls, and
   await page.goto(`/activity?action=admin.removed`);
   await expect(page.getByRole("row").filter({ hasText: email }).first()).toContainText("Admin removed");
 });
+
+test("an Owner ends an admin's sessions, and \"Sign out everywhere\" signs an admin out of every browser", async ({ page, browser }) => {
+  await signInAsAdmin(page);
+  await page.goto("/settings/admins");
+  const email = uniqueAdminEmail("sessions");
+  await page.getByRole("button", { name: "Invite admin" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email address").fill(email);
+  await dialog.getByLabel("Role").selectOption("admin");
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+
+  // The admin sets a password and signs in on two browsers.
+  const laptop = await (await browser.newContext()).newPage();
+  await laptop.goto(await mailedLink(e2eOutbox, email, "invite"));
+  await laptop.getByLabel("New password").fill("sessions-password-123");
+  await laptop.getByLabel("Confirm password").fill("sessions-password-123");
+  await laptop.getByRole("button", { name: "Set password" }).click();
+  await expect(laptop).toHaveURL(/\/\?password=set$/);
+  await signInAsAdmin(laptop, email, "sessions-password-123");
+  const phone = await (await browser.newContext()).newPage();
+  await signInAsAdmin(phone, email, "sessions-password-123");
+
+  // The Owner ends them: both browsers are signed out.
+  await page.reload();
+  await page.getByRole("row").filter({ hasText: email }).getByRole("button", { name: `End sessions of ${email}` }).click();
+  await expectAccessible(page);
+  await page.getByRole("alertdialog").getByRole("button", { name: "End sessions" }).click();
+  await expect(page.getByText(`${email} was signed out everywhere.`)).toBeVisible();
+  for (const p of [laptop, phone]) {
+    await p.goto("/settings/admins");
+    await expect(p).toHaveURL(/\/$/);
+  }
+
+  // Signed in again on both; "Sign out everywhere" on one signs the other out too.
+  await signInAsAdmin(laptop, email, "sessions-password-123");
+  await signInAsAdmin(phone, email, "sessions-password-123");
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/$/);
+  await phone.goto("/settings/admins");
+  await expect(phone).toHaveURL(/\/$/);
+});
+
+test("the admin sign-in page offers \"Forgot password?\"", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.getByRole("heading", { name: "Forgot password?", level: 1 })).toBeVisible();
+  await page.getByLabel("Email").fill("nobody@admins.example");
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText(/If a portal admin has this email, we have sent a link/)).toBeVisible();
+  await expectAccessible(page);
+});

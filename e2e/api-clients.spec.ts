@@ -52,7 +52,7 @@ test("the API reference lists the operations and tries one with a token", async 
   }
   await expectAccessible(page);
   await page.getByLabel("Client ID").fill("e2e-client");
-  await page.getByLabel("Client secret").fill("e2e-client-secret-0123456789");
+  await page.getByLabel("Client secret").fill("e2e-client-secret-0123456789-abcdef");
   await page.getByRole("button", { name: "Get access token" }).click();
   await expect(page.getByText(/Token received/)).toBeVisible();
   const list = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /List Partner Organisations/ }) });

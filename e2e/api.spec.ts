@@ -1,6 +1,6 @@
 import { expect, test, unique } from "./fixtures";
 
-const CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789" };
+const CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789-abcdef" };
 
 test("the REST API against the built server: token, create org and user, list, delete", async ({ request }) => {
   const unauthenticated = await request.get("/api/partner-management/partner-organisations");

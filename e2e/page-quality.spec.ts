@@ -58,6 +58,8 @@ test("the main pages log no console error, no uncaught exception and no DevTools
   // A portal admin's pages (signing in lands on the whole partners list: watched from the next page on).
   const page = await (await browser.newContext()).newPage();
   await signInAsAdmin(page);
+  // The landing page's logos finish loading (or failing) before the watch starts.
+  await page.waitForLoadState("networkidle");
   const adminProblems = await watchProblems(page);
   // The partners list is searched down to this test's organisation: other tests give theirs logos on
   // hosts this browser cannot reach, and a browser logs every image it fails to load.

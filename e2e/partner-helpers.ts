@@ -148,7 +148,7 @@ export async function partnerPage(browser: Browser, outbox: string, email: strin
   return page;
 }
 
-const API_CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789" };
+const API_CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789-abcdef" };
 
 /** Authorization headers of the e2e API client (the app creates it at start). */
 export async function apiHeaders(request: APIRequestContext): Promise<Record<string, string>> {

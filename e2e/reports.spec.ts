@@ -7,7 +7,7 @@ import { adminPage, createOrg, createUser, openFromPane, partnerPage, uniqueEmai
 
 test.describe.configure({ timeout: 240_000 });
 
-const CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789" };
+const CLIENT = { id: "e2e-client", secret: "e2e-client-secret-0123456789-abcdef" };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function apiToken(request: APIRequestContext): Promise<string> {

@@ -34,7 +34,7 @@ test("Settings > Webhooks: add an endpoint (secret shown once), its delivery log
   await expect(page.getByText(secret)).toHaveCount(0);
 
   // A change the endpoint subscribes to: its delivery appears in the log (the address cannot be reached here).
-  const token = await request.post("/api/oauth/token", { form: { grant_type: "client_credentials", client_id: "e2e-client", client_secret: "e2e-client-secret-0123456789" } });
+  const token = await request.post("/api/oauth/token", { form: { grant_type: "client_credentials", client_id: "e2e-client", client_secret: "e2e-client-secret-0123456789-abcdef" } });
   const { access_token } = await token.json();
   const created = await request.post("/api/partner-management/partner-organisation", {
     headers: { authorization: `Bearer ${access_token}` },

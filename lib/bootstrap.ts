@@ -6,6 +6,7 @@ import { ensureInitialApiClient } from "@/lib/api-clients/api-clients";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
 import { startOutboxWorker } from "@/lib/outbox/worker";
+import { configurationProblems } from "@/lib/startup-checks";
 
 /**
  * Runs once at start: opens the database (applying migrations) and makes sure there is a way in.
@@ -13,6 +14,11 @@ import { startOutboxWorker } from "@/lib/outbox/worker";
  * With neither set and no admin at all, one admin is made with a generated password, printed once.
  */
 export async function bootstrap(): Promise<void> {
+  const problems = configurationProblems();
+  if (problems.length) {
+    for (const problem of problems) console.error(`[start] refusing to start: ${problem}`);
+    process.exit(1);
+  }
   const database = await getDatabase();
   const { db, kind } = database;
   console.log(`[start] database ready (${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);

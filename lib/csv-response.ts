@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { DomainError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 /** A streamed CSV download. */
 export function csvResponse(stream: ReadableStream<Uint8Array>, filename: string): Response {
@@ -13,13 +15,17 @@ export function csvResponse(stream: ReadableStream<Uint8Array>, filename: string
   });
 }
 
-/** What a download route answers when the domain refuses; never a stack trace. */
+/**
+ * What a download route answers when its input or the domain refuses; never a stack trace. Input is
+ * validated before the stream starts, so a bad search is a 400, never a download cut short.
+ */
 export function csvError(err: unknown): Response {
+  if (err instanceof z.ZodError) return Response.json({ message: err.issues[0]?.message ?? "The request is not valid." }, { status: 400 });
   if (err instanceof DomainError) {
     const status = err.code === "forbidden" ? 403 : err.code === "not_found" ? 404 : err.code === "unauthorized" ? 401 : 400;
     return Response.json({ message: err.message }, { status });
   }
-  console.error("[csv] export failed", err instanceof Error ? err.message : err);
+  logError("csv", "export failed", err);
   return Response.json({ message: "The export failed. Try again." }, { status: 500 });
 }
 

@@ -16,6 +16,21 @@ export async function hit(db: Queryable, key: string, limit: number, windowSecon
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0) <= limit;
 }
 
+/**
+ * Counts one request against `key` and says whether it is within `limit` for the current window;
+ * when not, how many seconds until the window ends (for a `Retry-After` header).
+ */
+export async function consume(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const result = await db.execute<{ count: number; retry: number }>(sql`
+    insert into rate_limit (key, count, window_start) values (${key}, 1, now())
+    on conflict (key) do update set
+      count = case when rate_limit.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else rate_limit.count + 1 end,
+      window_start = case when rate_limit.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else rate_limit.window_start end
+    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry`);
+  const row = rowsOf<{ count: number; retry: number }>(result)[0];
+  return { allowed: Number(row?.count ?? 0) <= limit, retryAfterSeconds: Math.max(1, Number(row?.retry ?? windowSeconds)) };
+}
+
 /** True while `key` has been hit `limit` times or more in its current window (without counting). */
 export async function isLimited(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<boolean> {
   const result = await db.execute<{ count: number }>(sql`
@@ -26,17 +41,4 @@ export async function isLimited(db: Queryable, key: string, limit: number, windo
 
 export async function reset(db: Queryable, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limit where key = ${key}`);
-}
-
-/**
- * The caller's address for per-address limits: the right-most X-Forwarded-For entry, the one the
- * nearest proxy appended (entries to its left are whatever the client sent). Without a proxy,
- * Next fills the header from the socket only when the client sent none, so deploy behind a
- * reverse proxy that appends it; the per-account limit holds either way.
- */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const get = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : [headers?.[name]].flat()[0] ?? null;
-  const forwarded = get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) || get("x-real-ip") || "unknown";
 }

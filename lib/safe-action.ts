@@ -6,6 +6,7 @@ import { getAdmin, getPartner } from "@/lib/auth/session";
 import type { ActionFailure, ActionResult } from "@/lib/action-result";
 import { DomainError, isDatabaseUnavailable, type FieldErrors } from "@/lib/errors";
 import { assertOrgApproved } from "@/lib/partners/orgs";
+import { logError } from "@/lib/log";
 
 export type { ActionFailure, ActionResult } from "@/lib/action-result";
 
@@ -22,7 +23,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function failure(err: unknown): ActionFailure {
   if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
   if (isDatabaseUnavailable(err)) return { ok: false, message: "The database is unavailable. Try again in a moment." };
-  console.error("[action] unexpected error", err instanceof Error ? err.message : err);
+  logError("action", "unexpected error", err);
   return { ok: false, message: "Something went wrong. Nothing was changed; try again." };
 }
 

@@ -39,7 +39,7 @@ export async function soak(opts: { seconds: number; port?: number; connections?:
     INITIAL_ADMIN_EMAIL: "owner@soak.example",
     INITIAL_ADMIN_PASSWORD: "soak-owner-password-1",
     INITIAL_API_CLIENT_ID: "soak-client",
-    INITIAL_API_CLIENT_SECRET: "soak-client-secret-0123456789",
+    INITIAL_API_CLIENT_SECRET: "soak-client-secret-0123456789-abcdef",
   };
   // The webhook scenario: every event goes to a receiver on loopback, which verifies each signature.
   let secret = "";

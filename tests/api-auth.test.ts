@@ -14,6 +14,7 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { accessTokenKey, TOKEN_AUDIENCE, tokenIssuer } from "@/lib/api/access-tokens";
 import { createApiClient, ensureInitialApiClient, revokeApiClient } from "@/lib/api-clients/api-clients";
 import { DomainError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
 import { databaseKind } from "./helpers/db";
 import { call, getToken, setupApi } from "./helpers/api";
 
@@ -197,7 +198,8 @@ describe(`REST API authentication (${databaseKind})`, () => {
     const { client, secret: s } = await createApiClient(database.db, systemActor, { name: "hash check" });
     assert.ok(Buffer.from(s.replace(/^pmsec_/, ""), "base64url").length >= 16, "at least 128 random bits");
     const [row] = await database.db.select().from(apiClient).where(eq(apiClient.id, client.id));
-    assert.match(row!.secretHash, /^\$argon2id\$/);
+    // A 256-bit random secret needs no slow hash: HMAC-SHA-256 keyed from the auth secret.
+    assert.match(row!.secretHash, /^hmac-sha256:[0-9a-f]{64}$/);
     assert.ok(!row!.secretHash.includes(s));
     assert.ok(!("secretHash" in client));
     const other = await createApiClient(database.db, systemActor, { name: "hash check 2" });
@@ -211,6 +213,35 @@ describe(`REST API authentication (${databaseKind})`, () => {
     await revokeApiClient(database.db, systemActor, client.id);
     const actions = (await database.db.select().from(activity).where(eq(activity.targetId, client.id))).map((a) => a.action).sort();
     assert.deepEqual(actions, ["api_client.created", "api_client.revoked"]);
+  });
+
+  test("finding 2: a secret stored as Argon2 by an earlier version still works, and is re-stored as HMAC on use", async () => {
+    const { client, secret: s } = await createApiClient(database.db, systemActor, { name: "legacy argon2" });
+    await database.db.update(apiClient).set({ secretHash: await hashPassword(s) }).where(eq(apiClient.id, client.id));
+    const wrong = await tokenRequest({ grant_type: "client_credentials", client_id: client.id, client_secret: `${s}x` });
+    assert.equal(wrong.status, 401);
+    const [still] = await database.db.select().from(apiClient).where(eq(apiClient.id, client.id));
+    assert.match(still!.secretHash, /^\$argon2id\$/, "a wrong secret re-stores nothing");
+    const res = await tokenRequest({ grant_type: "client_credentials", client_id: client.id, client_secret: s });
+    assert.equal(res.status, 200);
+    const [row] = await database.db.select().from(apiClient).where(eq(apiClient.id, client.id));
+    assert.match(row!.secretHash, /^hmac-sha256:[0-9a-f]{64}$/);
+    assert.equal((await tokenRequest({ grant_type: "client_credentials", client_id: client.id, client_secret: s })).status, 200, "and works as HMAC");
+  });
+
+  test("finding 2: INITIAL_API_CLIENT_SECRET shorter than 32 characters (or repetitive) is refused", async () => {
+    process.env.INITIAL_API_CLIENT_ID = "weak-initial-client";
+    try {
+      for (const weak of ["short-secret-0123456789", "a".repeat(40), "abcd".repeat(10)]) {
+        process.env.INITIAL_API_CLIENT_SECRET = weak;
+        await assert.rejects(ensureInitialApiClient(database.db), /INITIAL_API_CLIENT_SECRET.*openssl rand -base64 32/);
+      }
+      const rows = await database.db.select().from(apiClient).where(eq(apiClient.id, "weak-initial-client"));
+      assert.equal(rows.length, 0);
+    } finally {
+      delete process.env.INITIAL_API_CLIENT_ID;
+      delete process.env.INITIAL_API_CLIENT_SECRET;
+    }
   });
 
   test("INITIAL_API_CLIENT_ID/SECRET create that client once; a revoked one stays revoked", async () => {

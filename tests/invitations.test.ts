@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { activity, adminUser, partnerUser, userToken } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -144,6 +144,24 @@ describe(`invitations and password links (${databaseKind})`, () => {
     assert.equal(await verifyPassword(row!.passwordHash, "my brand new password"), true);
     // The invitation sent on creation stopped working when the password was set.
     assert.equal((await describeLink(database.db, tokenOf((await sentLinks(database.db, outbox, to, "invite"))[0]!), "invite")).state, "revoked");
+  });
+
+  test("finding 6: many requests cannot silence a user's resets: the live link is mailed again, at most one mail per 2 minutes", async () => {
+    const to = email("silenced");
+    await createPartnerUser(database.db, admin, orgId, { email: to });
+    // The attacker asks ten times in a row: one mail goes, with a working link.
+    for (let i = 0; i < 10; i++) await requestPasswordReset(database.db, to);
+    const links = await sentLinks(database.db, outbox, to, "reset-password");
+    assert.equal(links.length, 1, "one mail per account per 2 minutes");
+    assert.equal((await describeLink(database.db, tokenOf(links[0]!), "reset")).state, "valid");
+    // Two minutes later (the window moved back rather than waited for) the victim asks: the same,
+    // still working, link is mailed again; no new link replaces the one already in their inbox.
+    await database.db.execute(sql`update rate_limit set window_start = window_start - interval '121 seconds' where key = ${`reset:partner_user:${to.toLowerCase()}`}`);
+    assert.equal(await requestPasswordReset(database.db, to), true);
+    const again = await sentLinks(database.db, outbox, to, "reset-password");
+    assert.equal(again.length, 2);
+    assert.equal(again[1], again[0], "the live link is resent, not replaced");
+    assert.ok(await setPasswordWithToken(database.db, tokenOf(again[1]!), "reset", "chosen after the flood"));
   });
 
   test("an admin can send a reset link but a partner Admin cannot; a resend is refused once a password is set", async () => {

@@ -1,5 +1,7 @@
 import { SideNav, type NavItem } from "@/components/admin/side-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
+import { adminSignOutEverywhereAction } from "./actions/sign-out-everywhere";
 import { requireAdminPage } from "@/lib/auth/session";
 
 const NAV: NavItem[] = [
@@ -31,6 +33,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             {admin.label} <span className="sr-only">role</span>({admin.role})
           </span>
           <SignOutButton />
+          <SignOutEverywhereButton action={adminSignOutEverywhereAction} />
         </div>
       </header>
       <div className="flex flex-1">

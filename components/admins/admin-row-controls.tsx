@@ -1,6 +1,7 @@
 "use client";
 import { Trash2 } from "lucide-react";
 import { changeAdminRoleAction } from "@/app/(admin)/settings/admins/actions/change-admin-role";
+import { endAdminSessionsAction } from "@/app/(admin)/settings/admins/actions/end-admin-sessions";
 import { removeAdminAction } from "@/app/(admin)/settings/admins/actions/remove-admin";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
@@ -43,6 +44,25 @@ export function RemoveAdminButton({ id, email }: { id: string; email: string }) 
       action={removeAdminAction}
       input={{ id }}
       success={`${email} removed.`}
+    />
+  );
+}
+
+/** Owners only: ends every session of that admin (e.g. a lost laptop). */
+export function EndSessionsButton({ id, email }: { id: string; email: string }) {
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="ghost" size="sm" aria-label={`End sessions of ${email}`}>
+          End sessions
+        </Button>
+      }
+      title="End sessions?"
+      description={`${email} is signed out on every browser and device and must sign in again.`}
+      confirmLabel="End sessions"
+      action={endAdminSessionsAction}
+      input={{ id }}
+      success={`${email} was signed out everywhere.`}
     />
   );
 }

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { DataTable, type CoreFeatures } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AdminRole } from "@/db/schema";
-import { AdminRoleSelect, RemoveAdminButton } from "./admin-row-controls";
+import { AdminRoleSelect, EndSessionsButton, RemoveAdminButton } from "./admin-row-controls";
 import { ADMIN_ROLE_LABEL, ADMIN_STATUS_LABEL } from "./labels";
 
 export interface AdminRowView {
@@ -19,8 +19,19 @@ export interface AdminRowView {
 const helper = createColumnHelper<CoreFeatures, AdminRowView>();
 
 /** `assignable`: the roles this viewer may give (none for Viewers: no controls at all). */
-export function AdminsTable({ rows, assignable, canRemoveOwners }: { rows: AdminRowView[]; assignable: AdminRole[]; canRemoveOwners: boolean }) {
-  const manage = assignable.length > 0;
+/** `canEndSessions`: Owners may end any admin's sessions ("admin:sessions"). */
+export function AdminsTable({
+  rows,
+  assignable,
+  canRemoveOwners,
+  canEndSessions,
+}: {
+  rows: AdminRowView[];
+  assignable: AdminRole[];
+  canRemoveOwners: boolean;
+  canEndSessions: boolean;
+}) {
+  const manage = assignable.length > 0 || canEndSessions;
   const columns = useMemo(
     () =>
       helper.columns([
@@ -37,7 +48,7 @@ export function AdminsTable({ rows, assignable, canRemoveOwners }: { rows: Admin
           header: "Role",
           cell: (i) => {
             const r = i.row.original;
-            const editable = manage && (r.role !== "owner" || canRemoveOwners);
+            const editable = assignable.length > 0 && (r.role !== "owner" || canRemoveOwners);
             return editable ? <AdminRoleSelect id={r.id} email={r.email} role={r.role} roles={assignable} /> : ADMIN_ROLE_LABEL[r.role];
           },
         }),
@@ -51,13 +62,19 @@ export function AdminsTable({ rows, assignable, canRemoveOwners }: { rows: Admin
               helper.display({
                 id: "actions",
                 header: () => <span className="sr-only">Actions</span>,
-                cell: (i) =>
-                  i.row.original.role !== "owner" || canRemoveOwners ? <RemoveAdminButton id={i.row.original.id} email={i.row.original.email} /> : null,
+                cell: (i) => (
+                  <div className="flex items-center justify-end gap-1">
+                    {canEndSessions && i.row.original.status === "active" ? <EndSessionsButton id={i.row.original.id} email={i.row.original.email} /> : null}
+                    {assignable.length > 0 && (i.row.original.role !== "owner" || canRemoveOwners) ? (
+                      <RemoveAdminButton id={i.row.original.id} email={i.row.original.email} />
+                    ) : null}
+                  </div>
+                ),
               }),
             ]
           : []),
       ]),
-    [manage, assignable, canRemoveOwners],
+    [manage, assignable, canRemoveOwners, canEndSessions],
   );
   return <DataTable columns={columns} data={rows} caption="Portal admins" getRowId={(r) => r.id} empty="No admins." />;
 }

@@ -1,4 +1,6 @@
+import { partnerSignOutEverywhereAction } from "@/app/partner/actions/sign-out-everywhere";
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
 import { OrgLogo } from "@/components/partners/org-logo";
 
 /**
@@ -28,6 +30,7 @@ export function PartnerShell({
         <div className="flex items-center gap-3 text-sm">
           <span className="text-muted-foreground">{userLabel}</span>
           <SignOutButton callbackUrl="/partner" />
+          <SignOutEverywhereButton action={partnerSignOutEverywhereAction} callbackUrl="/partner" />
         </div>
       </header>
       <div className="flex flex-1">

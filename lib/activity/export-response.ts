@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { csvError, csvResponse, jsonLinesResponse, today } from "@/lib/csv-response";
-import { activitySearchSchema } from "@/lib/validations/activity";
+import { activityExportSearchSchema } from "@/lib/validations/activity";
 import { activityCsvStream, activityJsonLinesStream } from "./export";
 
 /**
@@ -12,7 +12,7 @@ import { activityCsvStream, activityJsonLinesStream } from "./export";
 export async function activityExportResponse(request: Request, actor: Actor, name: string): Promise<Response> {
   try {
     const params = Object.fromEntries(new URL(request.url).searchParams);
-    const filters = activitySearchSchema.parse(params);
+    const filters = activityExportSearchSchema.parse(params);
     const db = await getDb();
     if (params.format === "jsonl") return jsonLinesResponse(activityJsonLinesStream(db, actor, filters), `${name}-${today()}.jsonl`);
     return csvResponse(activityCsvStream(db, actor, filters), `${name}-${today()}.csv`);

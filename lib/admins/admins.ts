@@ -5,6 +5,7 @@ import { adminUser, type AdminRole, type AdminUserRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
+import { endAllServerSessions } from "@/lib/auth/server-sessions";
 import { config } from "@/lib/config";
 import { conflict, forbidden, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -133,6 +134,17 @@ export async function removeAdmin(db: Db, actor: Actor, id: string): Promise<voi
       change: { before: { email: target.email, role: target.role } },
       event: { type: "admin.removed", row: target },
     });
+  });
+}
+
+/** Settings > Admins, "End sessions" (Owners): every session of that admin ends at once, on every instance. */
+export async function endAdminSessions(db: Db, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, "admin:sessions");
+  await db.transaction(async (tx) => {
+    const [target] = await tx.select().from(adminUser).where(eq(adminUser.id, id)).for("update");
+    if (!target) throw notFound("Admin not found.");
+    await endAllServerSessions(tx, "admin", id);
+    await recordActivity(tx, actor, { action: "admin.sessions_ended", targetKind: "admin_user", targetId: id, change: { email: target.email } });
   });
 }
 

@@ -5,11 +5,12 @@ import { getDb, type Db, type Queryable } from "@/db";
 import { apiClient } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { systemActor, type Actor } from "@/lib/auth/actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertCan } from "@/lib/auth/policy";
 import { notFound } from "@/lib/errors";
+import { checkStrongSecret } from "@/lib/secret-strength";
+import { hashClientSecret, verifyClientSecret } from "./secret-hash";
 
-/** OAuth 2.0 client-credentials clients of the REST API. Only an Argon2id hash of a secret is kept. */
+/** OAuth 2.0 client-credentials clients of the REST API. Only a keyed hash of a secret is kept (./secret-hash.ts). */
 
 export type ApiClientActor = Extract<Actor, { kind: "api_client" }>;
 
@@ -34,7 +35,7 @@ function generateClientId(): string {
 export async function createApiClient(db: Db, actor: Actor, input: { name: string }): Promise<{ client: ApiClientView; secret: string }> {
   assertCan(actor, "api-client:manage");
   const secret = generateClientSecret();
-  const secretHash = await hashPassword(secret);
+  const secretHash = await hashClientSecret(secret);
   const client = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiClient)
@@ -80,14 +81,14 @@ export async function listApiClients(db: Queryable, actor: Actor): Promise<ApiCl
 
 /**
  * Checks a client's credentials for the token endpoint. An unknown or revoked client still costs
- * one hash verification, so the timing does not tell which client ids exist.
+ * one hash, so the timing does not tell which client ids exist.
  */
 export async function verifyClientCredentials(db: Db, id: string, secret: string): Promise<ApiClientActor | null> {
   const lookup = id.length <= 200 && !id.includes("\u0000"); // PostgreSQL text cannot hold NUL
   const [row] = lookup ? await db.select().from(apiClient).where(eq(apiClient.id, id)) : [];
-  const ok = await verifyPassword(row && !row.revokedAt ? row.secretHash : null, secret);
+  const { ok, rehash } = await verifyClientSecret(row && !row.revokedAt ? row.secretHash : null, secret);
   if (!row || row.revokedAt || !ok) return null;
-  await db.update(apiClient).set({ lastUsedAt: new Date() }).where(eq(apiClient.id, id));
+  await db.update(apiClient).set({ lastUsedAt: new Date(), ...(rehash ? { secretHash: rehash } : {}) }).where(eq(apiClient.id, id));
   return actorOf(row);
 }
 
@@ -99,7 +100,8 @@ export async function getActiveApiClient(db: Queryable, id: string): Promise<Api
 
 /**
  * INITIAL_API_CLIENT_ID and INITIAL_API_CLIENT_SECRET, when both are set, create that client at
- * start unless a client with that id exists (a revoked one stays revoked).
+ * start unless a client with that id exists (a revoked one stays revoked). A weak secret was
+ * refused before this runs (lib/startup-checks.ts).
  */
 export async function ensureInitialApiClient(db?: Db): Promise<void> {
   const id = process.env.INITIAL_API_CLIENT_ID?.trim();
@@ -109,14 +111,12 @@ export async function ensureInitialApiClient(db?: Db): Promise<void> {
     console.warn("[start] set both INITIAL_API_CLIENT_ID and INITIAL_API_CLIENT_SECRET, or neither");
     return;
   }
-  if (secret.length < 16) {
-    console.warn("[start] INITIAL_API_CLIENT_SECRET must be at least 16 characters; the API client was not created");
-    return;
-  }
+  const weak = checkStrongSecret("INITIAL_API_CLIENT_SECRET", secret);
+  if (weak) throw new Error(weak);
   const database = db ?? (await getDb());
   const [existing] = await database.select({ id: apiClient.id }).from(apiClient).where(eq(apiClient.id, id));
   if (existing) return;
-  const secretHash = await hashPassword(secret);
+  const secretHash = await hashClientSecret(secret);
   const created = await database.transaction(async (tx) => {
     const rows = await tx
       .insert(apiClient)

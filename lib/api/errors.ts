@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError, isDatabaseUnavailable, pgError, type FieldErrors } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 /** A failure the handler decided on itself, answered with the spec's body `{ message, errors? }`. */
 export class ApiError extends Error {
@@ -56,6 +57,6 @@ export function errorResponse(err: unknown): Response {
     return json({ message: "The request clashed with another one. Try again." }, 503, { "Retry-After": "1" });
   }
   if (code?.startsWith("23")) return json({ message: "The request conflicts with the current data." }, 409);
-  console.error("[api] unexpected error", code ?? "", err instanceof Error ? err.message : err);
+  logError("api", "unexpected error", err);
   return json({ message: "Something went wrong on our side. Nothing was changed; try again." }, 500);
 }

@@ -1,14 +1,33 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getDb } from "@/db";
 import { verifyClientCredentials } from "@/lib/api-clients/api-clients";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { clientAddress } from "@/lib/client-address";
+import { consume } from "@/lib/rate-limit";
 import { readBodyText } from "./body";
 import { ApiError } from "./errors";
 import { issueAccessToken } from "./access-tokens";
+import { logError } from "@/lib/log";
 
 /** OAuth 2.0 client credentials grant (RFC 6749 §4.4) with errors as in §5.2. */
 
-type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "server_error" | "temporarily_unavailable";
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "server_error" | "temporarily_unavailable" | "slow_down";
+
+/**
+ * Token requests per address and per client id in a window (counted in the database, so shared by
+ * every instance), checked before any secret is: an integrator needs one token per 15 minutes.
+ */
+const WINDOW_SECONDS = 60;
+const PER_ADDRESS = 60;
+const PER_CLIENT = 30;
+
+async function throttle(key: string, limit: number): Promise<void> {
+  const { allowed, retryAfterSeconds } = await consume(await getDb(), key, limit, WINDOW_SECONDS);
+  if (!allowed) {
+    throw fail(429, "slow_down", `Too many token requests. Try again in ${retryAfterSeconds} seconds.`, { "Retry-After": String(retryAfterSeconds) });
+  }
+}
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
@@ -69,6 +88,7 @@ function basicCredentials(header: string | null): { id: string; secret: string }
 
 export async function tokenEndpoint(request: Request): Promise<Response> {
   try {
+    await throttle(`oauth-addr:${clientAddress(request.headers)}`, PER_ADDRESS);
     const params = await readParams(request);
     const grant = params.get("grant_type");
     if (!grant) throw fail(400, "invalid_request", "grant_type is required.");
@@ -85,6 +105,8 @@ export async function tokenEndpoint(request: Request): Promise<Response> {
     const id = basic?.id ?? params.get("client_id");
     const secret = basic?.secret ?? params.get("client_secret");
     if (!id || !secret) throw fail(401, "invalid_client", "Client authentication is required: client_id and client_secret.", challenge);
+    // Keyed by a digest: a client id may be anything the caller sent (long, or with a NUL).
+    await throttle(`oauth-client:${createHash("sha256").update(id).digest("hex")}`, PER_CLIENT);
 
     const client = await verifyClientCredentials(await getDb(), id, secret);
     if (!client) throw fail(401, "invalid_client", "The client id or secret is not correct, or the client was revoked.", challenge);
@@ -95,7 +117,7 @@ export async function tokenEndpoint(request: Request): Promise<Response> {
     if (err instanceof OAuthFailure) return err.response;
     if (err instanceof ApiError) return oauthError(err.status, "invalid_request", err.message);
     if (isDatabaseUnavailable(err)) return oauthError(503, "temporarily_unavailable", "The service is temporarily unavailable.", { "Retry-After": "5" });
-    console.error("[oauth] unexpected error", err instanceof Error ? err.message : err);
+    logError("oauth", "unexpected error", err);
     return oauthError(500, "server_error", "Something went wrong on our side.");
   }
 }

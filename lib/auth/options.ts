@@ -1,9 +1,11 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
+import { getDb } from "@/db";
 import { config } from "@/lib/config";
 import { adminCredentials } from "./providers/admin";
 import { partnerProviders } from "./providers/partner";
 import { authSecret } from "./secret";
+import { endServerSession, SESSION_MAX_AGE_SECONDS, startServerSession } from "./server-sessions";
 
 // next-auth v4 builds its callback URLs from NEXTAUTH_URL; APP_URL is this app's name for it.
 process.env.NEXTAUTH_URL ??= config.appUrl();
@@ -15,6 +17,7 @@ declare module "next-auth" {
     kind: SessionKind;
     uid: string;
     sv: number;
+    sid: string;
   }
 }
 declare module "next-auth/jwt" {
@@ -23,13 +26,15 @@ declare module "next-auth/jwt" {
     uid?: string;
     /** The user's session version when signed in: a bump ends every session at once. */
     sv?: number;
+    /** The server-side session (auth_session row): signing out deletes it. */
+    sid?: string;
   }
 }
 
 export async function authOptions(): Promise<AuthOptions> {
   return {
     secret: await authSecret(),
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/", error: "/" },
     providers: [adminCredentials, ...partnerProviders()],
     useSecureCookies: config.appUrl().startsWith("https://"),
@@ -48,6 +53,7 @@ export async function authOptions(): Promise<AuthOptions> {
           token.kind = u.kind;
           token.uid = u.id;
           token.sv = u.sv;
+          token.sid = await startServerSession(await getDb(), u.kind, u.id);
         }
         return token;
       },
@@ -55,7 +61,14 @@ export async function authOptions(): Promise<AuthOptions> {
         session.kind = token.kind!;
         session.uid = token.uid!;
         session.sv = token.sv ?? 0;
+        session.sid = token.sid ?? "";
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on the server: a copy of the cookie is refused from now on.
+      async signOut({ token }) {
+        if (token?.sid) await endServerSession(await getDb(), token.sid);
       },
     },
     logger: {

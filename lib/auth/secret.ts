@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { appSetting } from "@/db/schema";
+import { checkStrongSecret } from "@/lib/secret-strength";
 
 let secret: Promise<string> | undefined;
 
@@ -12,8 +13,13 @@ let secret: Promise<string> | undefined;
  * database), so every instance on one database shares it and `npm start` needs no configuration.
  */
 export function authSecret(): Promise<string> {
-  const fromEnv = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return Promise.resolve(fromEnv);
+  const name = process.env.AUTH_SECRET ? "AUTH_SECRET" : "NEXTAUTH_SECRET";
+  const fromEnv = process.env[name];
+  if (fromEnv) {
+    // Also refused at start (lib/startup-checks.ts); never sign anything with a weak secret.
+    const weak = checkStrongSecret(name, fromEnv);
+    return weak ? Promise.reject(new Error(weak)) : Promise.resolve(fromEnv);
+  }
   secret ??= (async () => {
     const db = await getDb();
     await db.insert(appSetting).values({ key: "auth_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing();

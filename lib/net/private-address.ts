@@ -1,24 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
-import ipaddr from "ipaddr.js";
 
-/** Cloud metadata services that sit on ordinary-looking addresses, refused even so. */
-const METADATA = new Set(["100.100.100.200", "192.0.0.192"]);
-
-/**
- * True unless `address` is a public unicast IP: loopback, private (RFC 1918, unique local),
- * link-local (and so 169.254.169.254, the cloud metadata service), carrier-grade NAT,
- * unspecified, multicast, reserved, documentation, NAT64 and 6to4/Teredo (which embed an IPv4
- * address) all count as private, and so does anything that does not parse.
- * An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
- */
-export function isPrivateAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  if (!ipaddr.isValid(bare)) return true;
-  let ip = ipaddr.parse(bare);
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  if (METADATA.has(ip.toString())) return true;
-  return ip.range() !== "unicast";
-}
+export { isPrivateAddress, isPrivateHost } from "./private-host";
+import { isPrivateAddress } from "./private-host";
 
 export class PrivateAddressError extends Error {
   readonly code = "EPRIVATEADDRESS";

@@ -5,7 +5,7 @@ import { partnerOrg, partnerUser, type PartnerRole, type PartnerUserRow } from "
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { conflict, notFound, pgError } from "@/lib/errors";
+import { conflict, DomainError, notFound, pgError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { issueInvitation } from "@/lib/password-links/links";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
@@ -97,8 +97,24 @@ export async function createPartnerUser(
       return user!;
     });
   } catch (err) {
-    throw uniquenessError(err);
+    throw await uniquenessErrorFor(db, actor, orgId, input.email, err);
   }
+}
+
+/** What a partner Admin hears when the email is a user of another partner: nothing about that partner. */
+export const CANNOT_INVITE_MESSAGE = "This email cannot be invited. Ask the portal admins.";
+
+/**
+ * Emails are unique across partners, but whether an email is a user of another partner is not a
+ * partner user's business: they hear CANNOT_INVITE_MESSAGE; portal admins (and API clients, and a
+ * directory over SCIM, whose protocol needs `uniqueness`) keep the precise message.
+ */
+async function uniquenessErrorFor(db: Db, actor: Actor, orgId: string, email: string, err: unknown): Promise<unknown> {
+  const mapped = uniquenessError(err);
+  if (actor.kind !== "partner_user" || !(mapped instanceof DomainError) || mapped.message !== DUPLICATE_EMAIL_MESSAGE) return mapped;
+  const [owner] = await db.select({ orgId: partnerUser.partnerOrgId }).from(partnerUser).where(sql`lower(${partnerUser.email}) = ${email.trim().toLowerCase()}`);
+  if (owner?.orgId === orgId) return mapped;
+  return conflict(CANNOT_INVITE_MESSAGE, { email: [CANNOT_INVITE_MESSAGE] });
 }
 
 export const DUPLICATE_USER_NAME_MESSAGE = "Another user of this organisation already has this directory user name.";

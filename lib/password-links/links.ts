@@ -13,6 +13,7 @@ import {
   consumeToken,
   inspectToken,
   issueToken,
+  liveResetToken,
   revokeTokens,
   type PrincipalKind,
   type TokenPrincipal,
@@ -180,19 +181,35 @@ export async function setPasswordWithToken(db: Db, rawToken: string, purpose: To
 }
 
 /**
- * "Forgot password": sends a reset link when the email belongs to a user of that kind, and does
+ * "Forgot password": mails a reset link when the email belongs to a user of that kind, and does
  * nothing otherwise. Callers answer the same either way and run this after responding (next/server
- * `after`), so neither the answer nor its timing tells whether the email exists. At most 5 mails
- * per address an hour.
+ * `after`), so neither the answer nor its timing tells whether the email exists.
+ *
+ * Nobody can silence a user's resets by asking for many: while a reset link of the user still
+ * works, the same link is mailed again (never a new one that would kill the one in their inbox),
+ * and at most one mail per account goes every RESEND_SECONDS. Callers also cap requests per address.
  */
+export const RESET_MAIL_EVERY_SECONDS = 120;
+
 export async function requestPasswordReset(db: Db, email: string, kind: PrincipalKind = "partner_user"): Promise<boolean> {
   const lowered = email.trim().toLowerCase();
   if (!lowered || lowered.length > 254) return false;
-  if (!(await hit(db, `reset:${kind}:${lowered}`, 5, 3600))) return false;
+  if (!(await hit(db, `reset:${kind}:${lowered}`, 1, RESET_MAIL_EVERY_SECONDS))) return false;
   const to = await findRecipient(db, kind, lowered);
   if (!to) return false;
   const actor: Actor = { kind: "anonymous", label: lowered };
-  await db.transaction((tx) => issuePasswordReset(tx, actor, to));
+  await db.transaction(async (tx) => {
+    const live = await liveResetToken(tx, to);
+    if (!live) return issuePasswordReset(tx, actor, to);
+    await recordActivity(tx, actor, {
+      action: "password_reset.resent",
+      targetKind: targetKind(to.principalKind),
+      targetId: to.principalId,
+      partnerOrgId: to.partnerOrgId ?? null,
+      change: { email: to.email, expiresAt: live.expiresAt.toISOString() },
+    });
+    await queueMail(tx, resetMail(to, resetLink(live.token)), live.expiresAt);
+  });
   return true;
 }
 

@@ -3,7 +3,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { userToken } from "@/db/schema";
+import { seal, unseal } from "@/lib/crypto/sealed";
 import { newId } from "@/lib/ids";
+
+/** The key purpose of reset tokens kept sealed for resending (see user_token.sealed_token). */
+const SEALED_RESET = "partner-management reset link";
 
 /**
  * Invitation and password-reset links (ASVS 6.4.1): 256 random bits, stored only as a SHA-256
@@ -28,7 +32,10 @@ export async function issueToken(
   await revokeTokens(db, opts, opts.purpose);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + opts.ttlHours * 3600_000);
+  // A reset link is kept sealed, so "Forgot password?" can send this one again (liveResetLink).
+  const sealedToken = opts.purpose === "reset" ? await seal(SEALED_RESET, token) : null;
   await db.insert(userToken).values({
+    sealedToken,
     id: newId(),
     tokenHash: hashToken(token),
     purpose: opts.purpose,
@@ -38,6 +45,31 @@ export async function issueToken(
     created: now,
   });
   return { token, expiresAt };
+}
+
+/**
+ * The principal's reset token that still works (unused, not revoked, not expired), read back from
+ * its sealed copy; null when there is none (or it cannot be read, e.g. after AUTH_SECRET changed).
+ */
+export async function liveResetToken(db: Queryable, principal: TokenPrincipal, now = new Date()): Promise<{ token: string; expiresAt: Date } | null> {
+  const [row] = await db
+    .select({ sealedToken: userToken.sealedToken, expiresAt: userToken.expiresAt })
+    .from(userToken)
+    .where(
+      and(
+        eq(userToken.principalKind, principal.principalKind),
+        eq(userToken.principalId, principal.principalId),
+        eq(userToken.purpose, "reset"),
+        isNull(userToken.usedAt),
+        isNull(userToken.revokedAt),
+        sql`${userToken.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`${userToken.created} desc`)
+    .limit(1);
+  if (!row?.sealedToken) return null;
+  const token = await unseal(SEALED_RESET, row.sealedToken).catch(() => null);
+  return token ? { token, expiresAt: row.expiresAt } : null;
 }
 
 /** Revokes the principal's unused tokens (of one purpose, or all). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { DomainError, isDatabaseUnavailable, pgError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 export const SCIM_CONTENT_TYPE = "application/scim+json";
@@ -54,6 +55,6 @@ export function scimErrorResponse(err: unknown): Response {
   const { code } = pgError(err);
   if (code?.startsWith("22")) return errorBody(400, "A value in the request cannot be stored.", "invalidValue");
   if (code === "40001" || code === "40P01") return errorBody(503, "The request clashed with another one. Try again.", undefined, { "Retry-After": "1" });
-  console.error("[scim] unexpected error", code ?? "", err instanceof Error ? err.message : err);
+  logError("scim", "unexpected error", err);
   return errorBody(500, "Something went wrong on our side. Nothing was changed; try again.");
 }

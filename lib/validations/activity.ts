@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { plainText } from "./fields";
 
 const day = z
   .string()
@@ -9,8 +10,8 @@ const day = z
 
 /** The Activity page's filters and cursor, read from the URL. Anything malformed is ignored. */
 export const activitySearchSchema = z.object({
-  actor: z.string().trim().max(254).catch(""),
-  org: z.string().trim().max(100).catch(""),
+  actor: plainText(z.string().trim().max(254), "actor").catch(""),
+  org: plainText(z.string().trim().max(100), "org").catch(""),
   action: z.string().trim().max(100).regex(/^[a-z_.]*$/).catch(""),
   from: day,
   to: day,
@@ -19,6 +20,12 @@ export const activitySearchSchema = z.object({
   size: z.coerce.number().int().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(50),
 });
 export type ActivitySearch = z.output<typeof activitySearchSchema>;
+
+/** An Activity export: the page's filters, but a malformed actor or org filter is refused (400), not dropped. */
+export const activityExportSearchSchema = activitySearchSchema.extend({
+  actor: plainText(z.string().trim().max(254, { error: "actor must be at most 254 characters." }), "actor").default(""),
+  org: plainText(z.string().trim().max(100, { error: "org must be at most 100 characters." }), "org").default(""),
+});
 
 const strictDay = (name: string) =>
   z
@@ -29,8 +36,8 @@ const strictDay = (name: string) =>
 
 /** GET /api/partner-management/activity: the Activity page's filters, refused (400) rather than ignored when malformed. */
 export const activityApiQuerySchema = z.object({
-  actor: z.string().trim().max(254, { error: "actor must be at most 254 characters." }).default(""),
-  org: z.string().trim().max(100, { error: "org must be at most 100 characters." }).default(""),
+  actor: plainText(z.string().trim().max(254, { error: "actor must be at most 254 characters." }), "actor").default(""),
+  org: plainText(z.string().trim().max(100, { error: "org must be at most 100 characters." }), "org").default(""),
   action: z.string().trim().max(100).regex(/^[a-z_.]*$/, { error: "action must be an action name such as partner_org.created." }).default(""),
   from: strictDay("from"),
   to: strictDay("to"),

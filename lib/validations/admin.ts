@@ -12,3 +12,6 @@ export type InviteAdminFormValues = z.input<typeof inviteAdminSchema>;
 
 export const changeAdminRoleSchema = z.object({ id: z.string().min(1).max(100), role: adminRoleField });
 export const removeAdminSchema = z.object({ id: z.string().min(1).max(100) });
+export const endAdminSessionsSchema = z.object({ id: z.string().min(1).max(100) });
+/** "Sign out everywhere": no input. */
+export const signOutEverywhereSchema = z.object({}).strict();

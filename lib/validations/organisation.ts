@@ -1,16 +1,19 @@
 import { z } from "zod";
-import { emptyToUndefined, salesforceAccountIdField, zuoraAccountIdField } from "./fields";
+import { emptyToUndefined, nameText, salesforceAccountIdField, searchQueryField, zuoraAccountIdField } from "./fields";
 import { partnerRoleField } from "./partner-user";
 
 /**
  * Customer organisations (seed 002's "organisations"): one schema per input, shared by the admin
  * forms, the partner pages, the server actions and the REST API.
  */
-export const organisationNameField = z
-  .string({ error: "Organisation name is required." })
-  .trim()
-  .min(1, { error: "Organisation name is required." })
-  .max(200, { error: "Organisation name must be at most 200 characters." });
+export const organisationNameField = nameText(
+  z
+    .string({ error: "Organisation name is required." })
+    .trim()
+    .min(1, { error: "Organisation name is required." })
+    .max(200, { error: "Organisation name must be at most 200 characters." }),
+  "Organisation name",
+);
 
 const id = z.string().trim().min(1).max(100);
 /** From a form, "" clears an optional ID; the domain stores null. */
@@ -61,7 +64,7 @@ export const deleteOrganisationSchema = z.object({
 });
 
 /** The partner finder of the move controls: a fragment of a partner's name, or its ID. */
-export const findPartnersSchema = z.object({ q: z.string().trim().max(200) });
+export const findPartnersSchema = z.object({ q: searchQueryField });
 
 /** A portal admin moves a partner user to another partner; Viewer unless another role is chosen. */
 export const movePartnerUserSchema = z.object({
@@ -79,7 +82,7 @@ export type OrganisationSort = (typeof organisationSortValues)[number];
 
 /** The organisations table's state, read from the URL. Anything unknown falls back to the default. */
 export const organisationsTableSearchSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: searchQueryField.catch(""),
   sort: z.enum(organisationSortValues).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   after: z.string().max(1000).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameText } from "./fields";
 
 /** Usage metrics (Settings > Usage metrics): one schema per input, for the forms and the actions alike. */
 export const usageAggregationValues = ["sum", "max"] as const;
@@ -10,11 +11,10 @@ export const metricKeyField = z
   .max(63, { error: "Key must be at most 63 characters." })
   .regex(/^[a-z][a-z0-9_]*$/, { error: "Key must be lowercase snake case: a letter, then letters, digits or underscores (e.g. gb_transferred)." });
 
-export const metricNameField = z
-  .string({ error: "Name is required." })
-  .trim()
-  .min(1, { error: "Name is required." })
-  .max(100, { error: "Name must be at most 100 characters." });
+export const metricNameField = nameText(
+  z.string({ error: "Name is required." }).trim().min(1, { error: "Name is required." }).max(100, { error: "Name must be at most 100 characters." }),
+  "Name",
+);
 
 export const metricUnitField = z
   .string({ error: "Unit is required." })

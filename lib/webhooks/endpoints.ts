@@ -1,6 +1,5 @@
 import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { isIP } from "node:net";
 import type { Db, Queryable } from "@/db";
 import { event, webhookAttempt, webhookDelivery, webhookEndpoint, type WebhookEndpointRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
@@ -10,7 +9,7 @@ import { config } from "@/lib/config";
 import { invalid, notFound } from "@/lib/errors";
 import type { EventType } from "@/lib/events/types";
 import { newId } from "@/lib/ids";
-import { isPrivateAddress } from "@/lib/net/private-address";
+import { isPrivateHost } from "@/lib/net/private-address";
 import { generateSigningSecret, sealSecret } from "./signing";
 
 /** How long a rotated-out secret keeps signing beside the new one. */
@@ -44,8 +43,7 @@ function assertDeliverable(url: string): void {
   const u = new URL(url);
   const message = (m: string) => invalid(m, { url: [m] });
   if (u.protocol !== "https:") throw message("The endpoint URL must start with https://.");
-  const host = u.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || (isIP(host) && isPrivateAddress(host))) {
+  if (isPrivateHost(u.hostname)) {
     throw message("Webhooks cannot be sent to a loopback, private or link-local address.");
   }
 }

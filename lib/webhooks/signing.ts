@@ -1,7 +1,7 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { authSecret } from "@/lib/auth/secret";
+import { seal, unseal } from "@/lib/crypto/sealed";
 
 /**
  * Standard Webhooks signing. The endpoint's secret is `whsec_` + 32 random bytes in base64,
@@ -12,23 +12,16 @@ export function generateSigningSecret(): string {
   return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
-async function key(): Promise<Buffer> {
-  return Buffer.from(hkdfSync("sha256", await authSecret(), "", "partner-management webhook signing secret", 32));
-}
+const PURPOSE = "partner-management webhook signing secret";
 
-export async function sealSecret(secret: string): Promise<string> {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", await key(), iv);
-  const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return `v1.${iv.toString("base64url")}.${cipher.getAuthTag().toString("base64url")}.${sealed.toString("base64url")}`;
-}
+export const sealSecret = (secret: string): Promise<string> => seal(PURPOSE, secret);
 
 export async function openSecret(stored: string): Promise<string> {
-  const [version, iv, tag, sealed] = stored.split(".");
-  if (version !== "v1" || !iv || !tag || !sealed) throw new Error("The signing secret cannot be read.");
-  const decipher = createDecipheriv("aes-256-gcm", await key(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString("utf8");
+  try {
+    return await unseal(PURPOSE, stored);
+  } catch {
+    throw new Error("The signing secret cannot be read.");
+  }
 }
 
 /**

@@ -168,7 +168,7 @@ test("every cell: allowed exactly where the policy table says, and a denied call
           got = await send();
           changed = (await snapshot(w.database)) !== before;
         } finally {
-          await cell.cleanup?.(w, target);
+          await cell.cleanup?.(w, target, caller);
         }
         total++;
         if (got.allowed) allowed++;

@@ -94,7 +94,7 @@ async function withUsage(w: World, t: Target): Promise<void> {
   await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 1, date }]);
 }
 
-export type Cleanup = (w: World, target: Target) => Promise<void>;
+export type Cleanup = (w: World, target: Target, caller?: Caller) => Promise<void>;
 export type Targets = readonly Target[];
 export interface ActionSpec {
   args: (w: World, t: Target, c: Caller) => Promise<unknown>;
@@ -111,6 +111,11 @@ function action(args: ActionSpec["args"], rule: Rule, cleanup?: Cleanup, targets
 export const ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/admins/actions/change-admin-role.ts#changeAdminRoleAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer", false)).id, role: "admin" }), admin("admin:manage")),
   "app/(admin)/settings/admins/actions/remove-admin.ts#removeAdminAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer", false)).id }), admin("admin:manage")),
+  "app/(admin)/settings/admins/actions/end-admin-sessions.ts#endAdminSessionsAction": action(async (w) => ({ id: (await makeAdmin(w.database, "viewer")).id }), admin("admin:sessions")),
+  // Signing oneself out everywhere needs no permission, only a session of that door's kind; it
+  // ends the caller's session, so the caller signs in again after each cell.
+  "app/(admin)/actions/sign-out-everywhere.ts#adminSignOutEverywhereAction": action(async () => ({}), admin(), (w, _t, c) => w.signInAgain(c!)),
+  "app/partner/actions/sign-out-everywhere.ts#partnerSignOutEverywhereAction": action(async () => ({}), partner(), (w, _t, c) => w.signInAgain(c!)),
   "app/(admin)/settings/admins/actions/invite-admin.ts#inviteAdminAction": action(async () => ({ email: freshEmail(), role: "viewer" }), admin("admin:manage")),
   "app/(admin)/settings/api-clients/actions/create-api-client.ts#createApiClientAction": action(async () => ({ name: uniq("client") }), admin("api-client:manage")),
   "app/(admin)/settings/api-clients/actions/revoke-api-client.ts#revokeApiClientAction": action(
@@ -210,6 +215,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
   // Public by design: the answer is the same whether or not the email exists.
   // Every caller posts from one address: its per-address limit is cleared after each call.
   "app/partner/actions/request-password-reset.ts#requestPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC, async (w) => {
+    await w.database.db.execute(sql`delete from rate_limit where key like 'reset-addr:%'`);
+  }),
+  "app/forgot-password/actions/request-admin-password-reset.ts#requestAdminPasswordResetAction": action(async () => ({ email: freshEmail() }), PUBLIC, async (w) => {
     await w.database.db.execute(sql`delete from rate_limit where key like 'reset-addr:%'`);
   }),
   "app/(admin)/settings/profile/partners/actions/move-user.ts#moveUserAction": action(
@@ -321,6 +329,7 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
   "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
+  "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
   // The old address: its own organisation's id redirects to the slug; any other is "not found".

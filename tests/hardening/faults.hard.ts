@@ -55,7 +55,7 @@ after(() => {
 });
 
 const API = "/api/partner-management";
-const CLIENT = { INITIAL_API_CLIENT_ID: "fault-client", INITIAL_API_CLIENT_SECRET: "fault-client-secret-0123456789" };
+const CLIENT = { INITIAL_API_CLIENT_ID: "fault-client", INITIAL_API_CLIENT_SECRET: "fault-client-secret-0123456789-abcdef" };
 const ADMIN = { INITIAL_ADMIN_EMAIL: "owner@faults.example", INITIAL_ADMIN_PASSWORD: "faults-owner-password-1" };
 
 async function apiClient(app: AppServer): Promise<Client> {

@@ -27,10 +27,11 @@ test("short soak: mixed API reads and writes and a server action, zero errors, t
   assert.equal(r.events.lost, 0, "events lost");
 });
 
-test("two app instances on one database: unique emails, sign-in rate limits and session revocation hold across them", async () => {
+test("finding 5: two app instances on one database: unique emails, sign-in rate limits (per account and address) and session revocation hold across them", async () => {
   const pg = await freshPgDatabase();
   const database = await openDatabase({ url: pg.url, max: 4 });
-  const env = { DATABASE_URL: pg.url, INITIAL_API_CLIENT_ID: "two-client", INITIAL_API_CLIENT_SECRET: "two-client-secret-0123456789" };
+  // Behind one proxy (TRUSTED_PROXY_COUNT=1), so the test can speak from several addresses.
+  const env = { DATABASE_URL: pg.url, TRUSTED_PROXY_COUNT: "1", INITIAL_API_CLIENT_ID: "two-client", INITIAL_API_CLIENT_SECRET: "two-client-secret-0123456789-abcdef" };
   const [one, two] = await Promise.all([startApp({ port: 3634, env }), startApp({ port: 3635, env })]);
   try {
     const apis = await Promise.all([one, two].map(async (app) => new Client(app.base, await tokenFor(app.base, env.INITIAL_API_CLIENT_ID, env.INITIAL_API_CLIENT_SECRET))));
@@ -50,11 +51,20 @@ test("two app instances on one database: unique emails, sign-in rate limits and 
     assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses ${statuses}`);
     assert.equal(statuses.filter((s) => s === 409).length, 15);
 
-    // Sign-in rate limit per account: failures on either instance count together.
+    // Sign-in rate limit per account and address (finding 5): an attacker's failures on either
+    // instance count together (5 on each lock it), and lock out the attacker's address only: the
+    // owner, from an address that has not failed, still gets in on both instances.
     const admin = await makeAdmin(database, "admin");
-    for (let i = 0; i < 10; i++) assert.equal(await new Client((i % 2 ? two : one).base).signIn("admin", admin.email, "wrong-password-123"), false);
-    assert.equal(await new Client(two.base).signIn("admin", admin.email, PASSWORD), false, "the right password is refused once the account is locked out");
-    assert.equal(await new Client(one.base).signIn("admin", admin.email, PASSWORD), false);
+    const attacker = { "x-forwarded-for": "203.0.113.66" };
+    for (let i = 0; i < 10; i++) assert.equal(await new Client((i % 2 ? two : one).base).signIn("admin", admin.email, "wrong-password-123", attacker), false);
+    assert.equal(await new Client(two.base).signIn("admin", admin.email, PASSWORD, attacker), false, "the right password is refused from the locked-out address");
+    assert.equal(await new Client(one.base).signIn("admin", admin.email, PASSWORD, attacker), false);
+    assert.ok(await new Client(one.base).signIn("admin", admin.email, PASSWORD, { "x-forwarded-for": "198.51.100.10" }), "the owner gets in from a fresh address");
+    assert.ok(await new Client(two.base).signIn("admin", admin.email, PASSWORD, { "x-forwarded-for": "198.51.100.11" }), "on the other instance too");
+    // The account's brake is on: an address that has failed once is refused too, even with the right password.
+    const second = { "x-forwarded-for": "203.0.113.67" };
+    assert.equal(await new Client(two.base).signIn("admin", admin.email, "wrong-password-456", second), false);
+    assert.equal(await new Client(one.base).signIn("admin", admin.email, PASSWORD, second), false, "a failed address is braked once the account has 10 failures");
 
     // Session revocation: an admin signed in on one instance, removed on the other, is refused on both at once.
     const owner = await makeAdmin(database, "owner");
@@ -76,6 +86,7 @@ test("two app instances on one database: unique emails, sign-in rate limits and 
     const pu = await makePartnerUser(database, org.id, "viewer");
     const partnerOnTwo = new Client(two.base);
     assert.ok(await partnerOnTwo.signIn("partner", pu.email, PASSWORD));
+    // /partner redirects a signed-in partner user to their account at /partner/<slug>: read that.
     assert.ok((await (await partnerOnTwo.fetch(`/partner/${org.slug}`)).text()).includes(org.name));
     assert.equal((await apis[0]!.fetch(`/api/partner-management/partner-organisation/${org.id}/${pu.id}`, { method: "DELETE" })).status, 200);
     assert.ok(!(await (await partnerOnTwo.fetch(`/partner/${org.slug}`)).text()).includes(org.name), "the deleted user's session is refused");

@@ -56,6 +56,7 @@ test("a directory's active:false ends a signed-in partner user's session at once
   const user = await makePartnerUser(w.database, w.orgA.id, "viewer");
   const browser = new Client(w.app.base);
   assert.ok(await browser.signIn("partner", user.email, PASSWORD));
+  // /partner redirects a signed-in partner user to /partner/<slug>: read the account page itself.
   const home = async () => (await (await browser.fetch(`/partner/${w.orgA.slug}`)).text()).includes(w.orgA.name);
   assert.ok(await home(), "signed in, the partner home shows the organisation");
 

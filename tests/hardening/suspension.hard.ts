@@ -10,7 +10,7 @@ import { Client } from "./client";
 import { freshPgDatabase, serverActions, startApp } from "./server";
 import { makeAdmin, makeOrg, makePartnerUser, PASSWORD, tokenFor } from "./world";
 
-const CLIENT = { INITIAL_API_CLIENT_ID: "suspend-client", INITIAL_API_CLIENT_SECRET: "suspend-client-secret-0123456789" };
+const CLIENT = { INITIAL_API_CLIENT_ID: "suspend-client", INITIAL_API_CLIENT_SECRET: "suspend-client-secret-0123456789-abcdef" };
 
 test("a suspended partner's users are signed out at once and refused at sign-in; the API shows status suspended; reactivating lets them back", async () => {
   const pg = await freshPgDatabase();

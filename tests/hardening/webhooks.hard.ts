@@ -16,7 +16,7 @@ import { freshPgDatabase, startApp, type AppServer } from "./server";
 import { tokenFor, uniq } from "./world";
 
 const API = "/api/partner-management";
-const CLIENT = { INITIAL_API_CLIENT_ID: "hooks-client", INITIAL_API_CLIENT_SECRET: "hooks-client-secret-0123456789" };
+const CLIENT = { INITIAL_API_CLIENT_ID: "hooks-client", INITIAL_API_CLIENT_SECRET: "hooks-client-secret-0123456789-abcdef" };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let pg: Awaited<ReturnType<typeof freshPgDatabase>>;

@@ -43,6 +43,8 @@ export interface World {
   /** Org A's SCIM tokens (bearer), for requests that need them outside the matrix. */
   scim: { valid: string; revoked: string };
   emails: Record<string, string>;
+  /** Gives a signed-in caller a new session (after a cell that signed it out). */
+  signInAgain(caller: Caller): Promise<void>;
 }
 
 let counter = 0;
@@ -139,6 +141,18 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
     api: { valid: { id: valid.client.id, secret: valid.secret }, revoked: { id: revoked.client.id, secret: revoked.secret } },
     scim: { valid: scimValid.token, revoked: scimRevoked.token },
     emails: { pAdmin: pAdmin.email, pViewer: pViewer.email, pMaint: pMaint.email, aViewer: aViewer.email, aAdmin: aAdmin.email, aOwner: aOwner.email },
+    signInAgain: async (caller) => {
+      const who: Partial<Record<Caller, ["admin" | "partner", string]>> = {
+        partnerViewerA: ["partner", pViewer.email],
+        partnerMaintainerA: ["partner", pMaint.email],
+        partnerAdminA: ["partner", pAdmin.email],
+        adminViewer: ["admin", aViewer.email],
+        adminAdmin: ["admin", aAdmin.email],
+        adminOwner: ["admin", aOwner.email],
+      };
+      const entry = who[caller];
+      if (entry) clients[caller] = await signedIn(...entry);
+    },
     drop: async () => {
       await app.stop();
       await database.close();

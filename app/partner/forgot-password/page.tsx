@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LeavePageLink } from "@/components/forms/leave-page-link";
-import { ForgotPasswordForm } from "@/components/partner-account/forgot-password-form";
+import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
 // Rendered per request: a prerendered page has no nonce, and the CSP (proxy.ts) would block its scripts.

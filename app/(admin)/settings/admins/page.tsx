@@ -28,7 +28,7 @@ export default async function AdminsPage() {
         {manage ? <InviteAdminDialog roles={assignable} /> : null}
       </div>
       {manage ? null : <p className="rounded-md border bg-muted/40 p-3 text-sm">You are a Viewer: you can see the admins but not change them.</p>}
-      <AdminsTable rows={rows} assignable={assignable} canRemoveOwners={isOwner} />
+      <AdminsTable rows={rows} assignable={assignable} canRemoveOwners={isOwner} canEndSessions={can(admin, "admin:sessions")} />
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {(["owner", "admin", "viewer"] as const).map((r) => (
           <div key={r} className="contents">

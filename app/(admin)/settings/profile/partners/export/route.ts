@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getAdmin } from "@/lib/auth/session";
 import { csvError, csvResponse, today } from "@/lib/csv-response";
 import { partnersCsvStream } from "@/lib/partners/csv-export";
-import { partnersTableSearchSchema } from "@/lib/validations/partner-org";
+import { partnersExportSearchSchema } from "@/lib/validations/partner-org";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const admin = await getAdmin();
   if (!admin) return Response.json({ message: "Sign in first." }, { status: 401 });
   try {
-    const search = partnersTableSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const search = partnersExportSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return csvResponse(partnersCsvStream(await getDb(), admin, search), `partners-${today()}.csv`);
   } catch (err) {
     return csvError(err);

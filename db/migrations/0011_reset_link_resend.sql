@@ -1,0 +1,1 @@
+ALTER TABLE "user_token" ADD COLUMN "sealed_token" text;
