@@ -1,8 +1,10 @@
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { HelpSupportMenu } from "@/components/branding/help-support-menu";
 import { OrgLogo } from "@/components/partners/org-logo";
 
 /**
- * White label: the partner pages carry the organisation's logo and name, not ours.
+ * White label: the partner pages carry the organisation's logo (the dark one on dark pages), its
+ * name and its support information ("Help and Support"), not ours. `org` is its brand (brandOf).
  * `nav` is the partner account's left-hand pane; the partner form has none.
  */
 export function PartnerShell({
@@ -11,7 +13,7 @@ export function PartnerShell({
   nav,
   children,
 }: {
-  org: { name: string; logo: string | null };
+  org: { name: string; logo: string | null; darkLogo?: string | null; supportInfo?: string | null };
   userLabel: string;
   nav?: React.ReactNode;
   children: React.ReactNode;
@@ -20,12 +22,13 @@ export function PartnerShell({
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between gap-4 border-b px-6 py-3">
         <div className="flex min-w-0 items-center gap-3">
-          <OrgLogo logo={org.logo} name={org.name} size={40} />
+          <OrgLogo logo={org.logo} darkLogo={org.darkLogo} name={org.name} size={40} />
           <span className="truncate text-lg font-semibold" data-testid="partner-brand">
             {org.name}
           </span>
         </div>
         <div className="flex items-center gap-3 text-sm">
+          <HelpSupportMenu supportInfo={org.supportInfo ?? null} />
           <span className="text-muted-foreground">{userLabel}</span>
           <SignOutButton callbackUrl="/partner" />
         </div>

@@ -6,17 +6,19 @@ import { initialsOf } from "./labels";
  * The organisation's logo, loaded by the viewer's browser straight from its URL (the server never
  * fetches it). A missing logo, or one that does not load, shows the organisation's initials
  * instead of a broken image. Decorative beside the name, so it has no text alternative.
+ * `darkLogo` (an uploaded dark-mode logo) replaces it on pages the browser shows dark.
  */
-export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: string; size?: number }) {
+export function OrgLogo({ logo, darkLogo = null, name, size = 24 }: { logo: string | null; darkLogo?: string | null; name: string; size?: number }) {
   const [failed, setFailed] = useState(false);
   const img = useRef<HTMLImageElement>(null);
-  useEffect(() => setFailed(false), [logo]);
+  useEffect(() => setFailed(false), [logo, darkLogo]);
   // An image that failed before React attached its handlers has already fired its error event.
   useEffect(() => {
     if (img.current?.complete && img.current.naturalWidth === 0) setFailed(true);
-  }, [logo]);
+  }, [logo, darkLogo]);
   const box = { width: size, height: size };
-  if (!logo || failed) {
+  const shown = logo ?? darkLogo;
+  if (!shown || failed) {
     return (
       <span
         aria-hidden
@@ -28,11 +30,11 @@ export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: 
       </span>
     );
   }
-  return (
+  const image = (
     // eslint-disable-next-line @next/next/no-img-element
     <img
       ref={img}
-      src={logo}
+      src={shown}
       alt=""
       width={size}
       height={size}
@@ -40,6 +42,14 @@ export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: 
       onError={() => setFailed(true)}
       className="shrink-0 rounded object-contain"
       style={box}
+      data-testid="org-logo"
     />
+  );
+  if (!darkLogo || darkLogo === shown) return image;
+  return (
+    <picture className="contents">
+      <source media="(prefers-color-scheme: dark)" srcSet={darkLogo} />
+      {image}
+    </picture>
   );
 }
