@@ -12,7 +12,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { deletePartnerLogo, getPublicBrand, setPartnerLogo, updateSupportInfo } from "@/lib/branding/branding";
 import { LOGO_TOO_MANY_PIXELS_MESSAGE, LOGO_UNREADABLE_MESSAGE } from "@/lib/branding/logo-image";
 import { DomainError } from "@/lib/errors";
-import { createPartnerOrg } from "@/lib/partners/orgs";
+import { createPartnerOrg, deletePartnerOrg } from "@/lib/partners/orgs";
+import { GET as openapiRoute } from "@/app/api/openapi.json/route";
 import { LOGO_MAX_BYTES, LOGO_TOO_BIG_MESSAGE, LOGO_TYPE_MESSAGE, parseSupportInfo, updateSupportInfoSchema, uploadLogoSchema } from "@/lib/validations/branding";
 import { databaseKind, freshDatabase } from "./helpers/db";
 
@@ -198,5 +199,24 @@ describe(`white label (${databaseKind})`, () => {
     await database.db.update(partnerOrg).set({ status: "pending" }).where(eq(partnerOrg.id, orgB.id));
     assert.equal(await getPublicBrand(database.db, orgB.slug), null);
     await database.db.update(partnerOrg).set({ status: "approved" }).where(eq(partnerOrg.id, orgB.id));
+  });
+
+  test("deleting a partner organisation removes the logos only it used", async () => {
+    const doomed = await createPartnerOrg(database.db, owner, { name: "Brand Partner Doomed", zuoraAccountId: "A0002", invoiceOwner: "partner" });
+    await setPartnerLogo(database.db, owner, doomed.id, "light", await image("png", 33, 33));
+    await setPartnerLogo(database.db, owner, doomed.id, "dark", await image("jpeg", 34, 34));
+    const { logoLightHash, logoDarkHash } = await org(doomed.id);
+    await deletePartnerOrg(database.db, owner, doomed.id);
+    for (const hash of [logoLightHash!, logoDarkHash!]) assert.equal((await database.db.select().from(logoImage).where(eq(logoImage.hash, hash))).length, 0);
+  });
+
+  test("the OpenAPI document describes GET /branding/{slug}: public, the brand schema, 404", async () => {
+    const doc = (await (await openapiRoute()).json()) as any;
+    const op = doc.paths["/partner-management/branding/{slug}"].get;
+    assert.equal(op.operationId, "getPartnerBranding");
+    assert.deepEqual(op.security, []);
+    const schema = op.responses["200"].content["application/json"].schema;
+    assert.deepEqual(Object.keys(schema.properties).sort(), ["darkLogo", "logo", "name", "slug", "supportInfo"]);
+    assert.ok(op.responses["404"]);
   });
 });

@@ -5,10 +5,11 @@ import { logoImage, partnerOrg, type PartnerOrgRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { notFound, pgError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { LOGO_SECTION, type LogoVariant } from "@/lib/validations/branding";
 import { isSlugShaped } from "@/lib/validations/partner-slug";
 import { logoPath, processLogo } from "./logo-image";
+import { dropLogoIfUnused } from "./logo-store";
 
 const NOT_FOUND = "Partner organisation not found.";
 const COLUMN = { light: "logoLightHash", dark: "logoDarkHash" } as const;
@@ -60,28 +61,13 @@ async function lockOrg(tx: Tx, orgId: string) {
   return row;
 }
 
-/**
- * Removes a logo no organisation uses any more. Another upload of the same image that commits
- * meanwhile keeps it (the foreign key refuses the delete; the savepoint swallows only that).
- */
-async function dropIfUnused(tx: Tx, hash: string): Promise<void> {
-  try {
-    await tx.transaction(async (sp) => {
-      await sp.execute(sql`delete from logo_image where hash = ${hash}
-        and not exists (select 1 from partner_org where logo_light_hash = ${hash} or logo_dark_hash = ${hash})`);
-    });
-  } catch (err) {
-    if (pgError(err).code !== "23503") throw err;
-  }
-}
-
 /** "Upload Logo" and "Change": checks and re-encodes the image, then stores it with the audit entry. */
 export async function setPartnerLogo(db: Db, actor: Actor, orgId: string, variant: LogoVariant, bytes: Buffer): Promise<Brand> {
   assertCan(actor, "branding:manage", orgId);
   const image = await processLogo(bytes);
   return db.transaction(async (tx) => {
     const before = await lockOrg(tx, orgId);
-    // The conflict update locks an existing row, so a concurrent dropIfUnused cannot remove it under us.
+    // The conflict update locks an existing row, so a concurrent dropLogoIfUnused cannot remove it under us.
     await tx
       .insert(logoImage)
       .values(image)
@@ -92,7 +78,7 @@ export async function setPartnerLogo(db: Db, actor: Actor, orgId: string, varian
       .set({ ...setLogo(variant, image.hash), modified: new Date() })
       .where(eq(partnerOrg.id, orgId))
       .returning();
-    if (old && old !== image.hash) await dropIfUnused(tx, old);
+    if (old && old !== image.hash) await dropLogoIfUnused(tx, old);
     await recordActivity(tx, actor, {
       action: "partner_org.logo_uploaded",
       targetKind: "partner_org",
@@ -116,7 +102,7 @@ export async function deletePartnerLogo(db: Db, actor: Actor, orgId: string, var
       .set({ ...setLogo(variant, null), modified: new Date() })
       .where(eq(partnerOrg.id, orgId))
       .returning();
-    await dropIfUnused(tx, old);
+    await dropLogoIfUnused(tx, old);
     await recordActivity(tx, actor, {
       action: "partner_org.logo_deleted",
       targetKind: "partner_org",
