@@ -85,6 +85,7 @@ describe(`white label (${databaseKind})`, () => {
       assert.equal(res.headers.get("content-type"), "image/webp");
       assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable");
       assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+      assert.equal(res.headers.get("cross-origin-resource-policy"), "cross-origin", "other sites may show the logo GET /branding gives them");
       const served = Buffer.from(await res.arrayBuffer());
       const meta = await sharp(served).metadata();
       assert.equal(meta.format, "webp");

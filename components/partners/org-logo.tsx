@@ -46,8 +46,10 @@ export function OrgLogo({ logo, darkLogo = null, name, size = 24 }: { logo: stri
     />
   );
   if (!darkLogo || darkLogo === shown) return image;
+  // The pages have no dark theme yet: when the browser prefers dark, the dark logo (made for a dark
+  // background) shows on a dark tile of its own, so it stays legible on a light header.
   return (
-    <picture className="contents">
+    <picture className="inline-flex shrink-0 rounded dark:bg-neutral-900">
       <source media="(prefers-color-scheme: dark)" srcSet={darkLogo} />
       {image}
     </picture>

@@ -6,9 +6,10 @@ import { errorResponse, json } from "@/lib/api/errors";
 export const dynamic = "force-dynamic";
 
 /**
- * An uploaded partner logo, public like the pages that show it (the sign-in among them). Named by
- * the hash of its bytes, so it can be cached for ever; nosniff and a sandboxing CSP in case a
- * browser is ever asked to open it as a document.
+ * An uploaded partner logo, public like the pages that show it (the sign-in among them), and
+ * embeddable by other sites (GET /branding/<slug> gives its URL), hence cross-origin. Named by the
+ * hash of its bytes, so it can be cached for ever; nosniff and a sandboxing CSP in case a browser
+ * is ever asked to open it as a document.
  */
 export async function GET(_request: Request, context: { params: Promise<{ file: string }> }) {
   try {
@@ -21,7 +22,7 @@ export async function GET(_request: Request, context: { params: Promise<{ file: 
         "Cache-Control": "public, max-age=31536000, immutable",
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; sandbox",
-        "Cross-Origin-Resource-Policy": "same-site",
+        "Cross-Origin-Resource-Policy": "cross-origin",
       },
     });
   } catch (err) {
