@@ -7,6 +7,7 @@ import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
 import { SsoButton } from "./sso-button";
 import { SupportInfoText } from "@/components/branding/support-info-text";
 import { OrgLogo } from "@/components/partners/org-logo";
+import { ThemeSelect } from "@/components/theme/theme-select";
 import type { Brand } from "@/lib/branding/branding";
 
 const NOTICE = {
@@ -25,7 +26,8 @@ const ERROR = {
 export function PartnerSignIn({ notice, error, brand = null }: { notice?: keyof typeof NOTICE; error?: keyof typeof ERROR; brand?: Brand | null }) {
   const sso = partnerSso();
   return (
-    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
+    <main className="relative flex min-h-screen flex-col items-center justify-center gap-4 bg-muted/40 p-4">
+      <ThemeSelect className="self-end sm:absolute sm:right-4 sm:top-4" />
       <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
         {brand ? (
           <div className="mb-4 flex items-center gap-3" data-testid="sign-in-brand">

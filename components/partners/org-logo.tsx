@@ -1,15 +1,18 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useTheme } from "@/components/theme/theme-provider";
 import { initialsOf } from "./labels";
 
 /**
  * The organisation's logo, loaded by the viewer's browser straight from its URL (the server never
  * fetches it). A missing logo, or one that does not load, shows the organisation's initials
  * instead of a broken image. Decorative beside the name, so it has no text alternative.
- * `darkLogo` (an uploaded dark-mode logo) replaces it on pages the browser shows dark.
+ * `darkLogo` (an uploaded dark-mode logo) replaces it on dark pages: the app's Theme (Dark, or
+ * System when the device is dark).
  */
 export function OrgLogo({ logo, darkLogo = null, name, size = 24 }: { logo: string | null; darkLogo?: string | null; name: string; size?: number }) {
   const [failed, setFailed] = useState(false);
+  const { theme } = useTheme();
   const img = useRef<HTMLImageElement>(null);
   useEffect(() => setFailed(false), [logo, darkLogo]);
   // An image that failed before React attached its handlers has already fired its error event.
@@ -46,11 +49,12 @@ export function OrgLogo({ logo, darkLogo = null, name, size = 24 }: { logo: stri
     />
   );
   if (!darkLogo || darkLogo === shown) return image;
-  // The pages have no dark theme yet: when the browser prefers dark, the dark logo (made for a dark
-  // background) shows on a dark tile of its own, so it stays legible on a light header.
+  // The source's media follows the theme: "all" when Dark was chosen, "not all" for Light, and the
+  // device's setting for System. The dark tile keeps a logo made for dark backgrounds legible.
+  const media = theme === "dark" ? "all" : theme === "light" ? "not all" : "(prefers-color-scheme: dark)";
   return (
     <picture className="inline-flex shrink-0 rounded dark:bg-neutral-900">
-      <source media="(prefers-color-scheme: dark)" srcSet={darkLogo} />
+      <source media={media} srcSet={darkLogo} />
       {image}
     </picture>
   );
