@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { LeavePageLink } from "@/components/forms/leave-page-link";
+import { ThemeSelect } from "@/components/theme/theme-select";
 import { getAdmin, getPartner } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };
@@ -11,7 +12,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (await getAdmin()) redirect("/settings/profile/partners");
   if (await getPartner()) redirect("/partner");
   return (
-    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
+    <main className="relative flex min-h-screen flex-col items-center justify-center gap-4 bg-muted/40 p-4">
+      <ThemeSelect className="self-end sm:absolute sm:right-4 sm:top-4" />
       <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
         <h1 className="mb-1 text-xl font-semibold">Partner Management</h1>
         <p className="mb-6 text-sm text-muted-foreground">Sign in as a portal admin.</p>

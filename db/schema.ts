@@ -15,7 +15,11 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  customType,
 } from "drizzle-orm/pg-core";
+
+/** Raw bytes (PostgreSQL bytea): a Buffer in, a Buffer (or Uint8Array on PGlite) out. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 const timestamps = {
   created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
@@ -45,6 +49,14 @@ export const partnerOrg = pgTable(
      */
     slug: text("slug").notNull(),
     logo: text("logo"),
+    /**
+     * White label: logos a partner Admin (or a portal admin) uploaded, for light and dark pages,
+     * by content hash. An uploaded logo takes precedence over the `logo` URL wherever the brand shows.
+     */
+    logoLightHash: text("logo_light_hash").references(() => logoImage.hash),
+    logoDarkHash: text("logo_dark_hash").references(() => logoImage.hash),
+    /** "Support Information": a message, or one Markdown link `[text](https://…)` (lib/validations/branding.ts). */
+    supportInfo: text("support_info"),
     zuoraAccountId: text("zuora_account_id").notNull(),
     salesforceAccountId: text("salesforce_account_id"),
     invoiceOwner: invoiceOwner("invoice_owner").notNull(),
@@ -65,6 +77,9 @@ export const partnerOrg = pgTable(
     index("partner_org_name_id_idx").on(t.name, t.id),
     index("partner_org_status_id_idx").on(t.status, t.id),
     uniqueIndex("partner_org_slug_key").on(t.slug),
+    // Deleting a logo no organisation uses any more looks both up.
+    index("partner_org_logo_light_idx").on(t.logoLightHash).where(sql`${t.logoLightHash} is not null`),
+    index("partner_org_logo_dark_idx").on(t.logoDarkHash).where(sql`${t.logoDarkHash} is not null`),
     // Format and reserved words, in partner_slug_allowed() (migration 0004); lib/partners/slug.ts mirrors it.
     check("partner_org_slug_check", sql`partner_slug_allowed(${t.slug})`),
   ],
@@ -534,3 +549,16 @@ export type PartnerOrgStatus = (typeof partnerOrgStatus.enumValues)[number];
 export type EventRow = typeof event.$inferSelect;
 export type WebhookEndpointRow = typeof webhookEndpoint.$inferSelect;
 export type ApiClientRow = typeof apiClient.$inferSelect;
+
+/**
+ * Uploaded partner logos, re-encoded by the server (lib/branding/logos.ts), keyed by the SHA-256 of
+ * the stored bytes: served at /api/logos/<hash>.webp, cacheable for ever since a change is a new hash.
+ */
+export const logoImage = pgTable("logo_image", {
+  hash: text("hash").primaryKey(),
+  contentType: text("content_type").notNull(),
+  data: bytea("data").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+});

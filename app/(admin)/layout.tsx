@@ -1,7 +1,9 @@
+import { MobileMenu } from "@/components/admin/mobile-menu";
 import { SideNav, type NavItem } from "@/components/admin/side-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
 import { adminSignOutEverywhereAction } from "./actions/sign-out-everywhere";
+import { ThemeSelect } from "@/components/theme/theme-select";
 import { requireAdminPage } from "@/lib/auth/session";
 
 const NAV: NavItem[] = [
@@ -26,9 +28,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const admin = await requireAdminPage();
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex h-14 items-center justify-between border-b px-4">
-        <span className="font-semibold">Partner Management</span>
-        <div className="flex items-center gap-3 text-sm">
+      <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b px-4 py-2">
+        <div className="flex items-center gap-3">
+          <MobileMenu title="Partner Management">
+            <SideNav items={NAV} />
+          </MobileMenu>
+          <span className="font-semibold">Partner Management</span>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <ThemeSelect />
           <span className="text-muted-foreground">
             {admin.label} <span className="sr-only">role</span>({admin.role})
           </span>
@@ -37,10 +45,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
       </header>
       <div className="flex flex-1">
-        <aside className="w-56 shrink-0 border-r p-3">
+        <aside className="hidden w-56 shrink-0 border-r p-3 md:block">
           <SideNav items={NAV} />
         </aside>
-        <main id="main" className="min-w-0 flex-1 p-6">
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
           {children}
         </main>
       </div>

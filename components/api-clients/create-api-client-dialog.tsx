@@ -66,7 +66,7 @@ export function CreateApiClientDialog() {
                 </dd>
               </div>
             </dl>
-            <p className="flex items-start gap-2 text-sm text-amber-900">
+            <p className="flex items-start gap-2 text-sm text-warning-foreground">
               <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
               Store the secret in your integration&apos;s secret store. If it is lost, revoke this client and create a new one.
             </p>

@@ -20,7 +20,7 @@ export function Pager({ prevHref, nextHref, summary }: { prevHref?: string; next
       </span>
     );
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-4 py-3 text-sm">
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
         {summary}
       </p>

@@ -21,9 +21,9 @@ export function TableSearch({
 }) {
   return (
     <form action={action} method="get" role="search" className="flex flex-wrap items-end gap-2">
-      <div className="grid gap-1.5">
+      <div className="grid max-w-full gap-1.5">
         <Label htmlFor="table-search">{label}</Label>
-        <Input id="table-search" name="q" type="search" defaultValue={q} placeholder={placeholder} className="w-72" />
+        <Input id="table-search" name="q" type="search" defaultValue={q} placeholder={placeholder} className="w-72 max-w-full" />
       </div>
       {Object.entries(hidden).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {children}

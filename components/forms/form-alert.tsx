@@ -10,7 +10,7 @@ export function FormAlert({ tone = "error", className, children }: { tone?: "err
       role={tone === "error" ? "alert" : "status"}
       className={cn(
         "rounded-md border p-3 text-sm",
-        tone === "error" ? "border-destructive/40 bg-destructive/5 text-destructive" : "border-emerald-300 bg-emerald-50 text-emerald-900",
+        tone === "error" ? "border-destructive/40 bg-destructive/5 text-destructive" : "border-success-border bg-success text-success-foreground",
         className,
       )}
     >

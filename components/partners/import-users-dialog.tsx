@@ -106,7 +106,7 @@ export function ImportUsersDialog({ orgId }: { orgId: string }) {
                       <TableCell>{r.line}</TableCell>
                       <TableCell className="break-all">{r.email || "—"}</TableCell>
                       <TableCell>{r.name ?? "—"}</TableCell>
-                      <TableCell className={r.errors.length ? "text-destructive" : "text-emerald-800"}>{r.errors.length ? r.errors.join(" ") : "OK"}</TableCell>
+                      <TableCell className={r.errors.length ? "text-destructive" : "text-success-foreground"}>{r.errors.length ? r.errors.join(" ") : "OK"}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -26,7 +26,16 @@ export function OrgDetails({ org, audience, slugControl }: { org: PartnerOrgRow;
           {admin ? "The partner pages' address" : "Your partner account's address"}: /partner/{org.slug}
         </p>
       </Detail>
-      {admin ? <Detail label={ORG_LABEL.logo} className="break-all">{org.logo ?? "—"}</Detail> : null}
+      {admin ? (
+        <Detail label={ORG_LABEL.logo} className="break-all">
+          {org.logo ?? "—"}
+          {org.logoLightHash ? (
+            <p className="text-xs text-muted-foreground" data-testid="logo-url-note">
+              {org.logo ? "Not in use: the uploaded Partner Logo takes precedence." : "The uploaded Partner Logo is in use."}
+            </p>
+          ) : null}
+        </Detail>
+      ) : null}
       <Detail label={ORG_LABEL.zuoraAccountId} className="font-mono">
         {org.zuoraAccountId}
       </Detail>

@@ -1,22 +1,27 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useTheme } from "@/components/theme/theme-provider";
 import { initialsOf } from "./labels";
 
 /**
  * The organisation's logo, loaded by the viewer's browser straight from its URL (the server never
  * fetches it). A missing logo, or one that does not load, shows the organisation's initials
  * instead of a broken image. Decorative beside the name, so it has no text alternative.
+ * `darkLogo` (an uploaded dark-mode logo) replaces it on dark pages: the app's Theme (Dark, or
+ * System when the device is dark).
  */
-export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: string; size?: number }) {
+export function OrgLogo({ logo, darkLogo = null, name, size = 24 }: { logo: string | null; darkLogo?: string | null; name: string; size?: number }) {
   const [failed, setFailed] = useState(false);
+  const { theme } = useTheme();
   const img = useRef<HTMLImageElement>(null);
-  useEffect(() => setFailed(false), [logo]);
+  useEffect(() => setFailed(false), [logo, darkLogo]);
   // An image that failed before React attached its handlers has already fired its error event.
   useEffect(() => {
     if (img.current?.complete && img.current.naturalWidth === 0) setFailed(true);
-  }, [logo]);
+  }, [logo, darkLogo]);
   const box = { width: size, height: size };
-  if (!logo || failed) {
+  const shown = logo ?? darkLogo;
+  if (!shown || failed) {
     return (
       <span
         aria-hidden
@@ -28,11 +33,11 @@ export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: 
       </span>
     );
   }
-  return (
+  const image = (
     // eslint-disable-next-line @next/next/no-img-element
     <img
       ref={img}
-      src={logo}
+      src={shown}
       alt=""
       width={size}
       height={size}
@@ -40,6 +45,17 @@ export function OrgLogo({ logo, name, size = 24 }: { logo: string | null; name: 
       onError={() => setFailed(true)}
       className="shrink-0 rounded object-contain"
       style={box}
+      data-testid="org-logo"
     />
+  );
+  if (!darkLogo || darkLogo === shown) return image;
+  // The source's media follows the theme: "all" when Dark was chosen, "not all" for Light, and the
+  // device's setting for System. The dark tile keeps a logo made for dark backgrounds legible.
+  const media = theme === "dark" ? "all" : theme === "light" ? "not all" : "(prefers-color-scheme: dark)";
+  return (
+    <picture className="inline-flex shrink-0 rounded dark:bg-neutral-900">
+      <source media={media} srcSet={darkLogo} />
+      {image}
+    </picture>
   );
 }

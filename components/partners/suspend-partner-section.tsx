@@ -21,7 +21,7 @@ export function SuspendPartnerSection({ orgId, orgName, suspended }: { orgId: st
   const { open, setOpen, onSubmit } = useActionDialog(form, { empty, action: suspendPartnerAction, success: `${orgName} is suspended.` });
   const reactivate = useAction(reactivatePartnerAction, { success: `${orgName} is reactivated.` });
   return (
-    <section aria-labelledby="suspend-heading" className="space-y-3 rounded-md border border-amber-300 p-4">
+    <section aria-labelledby="suspend-heading" className="space-y-3 rounded-md border border-warning-border p-4">
       <h2 id="suspend-heading" className="text-lg font-semibold">
         Suspension
       </h2>

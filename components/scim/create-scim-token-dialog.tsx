@@ -67,7 +67,7 @@ export function CreateScimTokenDialog({ orgId, create }: { orgId: string; create
               <Secret label="SCIM base URL" value={created.baseUrl} testId="created-scim-base-url" />
               <Secret label="SCIM token" value={created.token} testId="created-scim-token" />
             </dl>
-            <p className="flex items-start gap-2 text-sm text-amber-900">
+            <p className="flex items-start gap-2 text-sm text-warning-foreground">
               <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
               Enter both in the directory&apos;s provisioning settings (the token as a bearer token). If the token is lost, revoke it and create a new one.
             </p>

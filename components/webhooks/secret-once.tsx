@@ -18,7 +18,7 @@ export function SecretOnce({ secret }: { secret: string }) {
           <CopyButton value={secret} label="Copy the signing secret" />
         </p>
       </div>
-      <p className="flex items-start gap-2 text-amber-900">
+      <p className="flex items-start gap-2 text-warning-foreground">
         <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
         Copy it now: it is shown only once. Your receiver verifies each delivery&apos;s webhook-signature header with it (Standard
         Webhooks).

@@ -21,6 +21,7 @@ import {
 import { organisationSchema } from "@/lib/validations/api-organisation";
 import { movePartnerUserOperation, ORGANISATIONS_TAG, organisationPaths } from "./openapi-organisations";
 import { USAGE_TAG, usagePaths } from "./openapi-usage";
+import { BRANDING_TAG, brandingPaths } from "./branding";
 
 /**
  * The OpenAPI 3.1 document of the REST API, generated from the zod schemas the handlers use.
@@ -93,6 +94,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
       { name: "Events and audit", description: "Everything that changed, in order: the events webhooks deliver, and the audit trail, for integrations and SIEMs to pull." },
       ORGANISATIONS_TAG,
       USAGE_TAG,
+      BRANDING_TAG,
       { name: "Authentication", description: "OAuth 2.0 client credentials: exchange an API client's id and secret for a short-lived access token." },
     ],
     servers: [{ url: serverUrl }],
@@ -229,6 +231,7 @@ export function buildOpenApiDocument(serverUrl = "/api"): Json {
       },
       ...organisationPaths(parts),
       ...usagePaths(parts),
+      ...brandingPaths(parts),
     },
   };
 }

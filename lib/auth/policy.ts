@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "metric:read": "see the usage metrics",
   "metric:manage": "add, edit and delete usage metrics",
   "report:read": "see usage reports and engagement figures",
+  // White label: the brand itself (name, logos, support information) is public on the sign-in page.
+  "branding:manage": "upload, change and delete a partner's logos and set its support information",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -104,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "metric:read",
     "metric:manage",
     "report:read",
+    "branding:manage",
   ],
   "admin:admin": [
     "org:read",
@@ -133,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "metric:read",
     "metric:manage",
     "report:read",
+    "branding:manage",
   ],
   "admin:viewer": [
     "org:read",
@@ -161,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scim:read",
     "scim:manage",
     "report:read",
+    "branding:manage",
   ],
   // Every partner role reads the partner account's activity: the trail of changes to what they
   // can already see (its organisations and members).

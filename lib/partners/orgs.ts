@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db";
+import { dropLogoIfUnused } from "@/lib/branding/logo-store";
 import { partnerOrg, partnerUser, type InvoiceOwner, type PartnerOrgRow, type PartnerOrgStatus } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -120,6 +121,7 @@ export async function deletePartnerOrg(db: Db, actor: Actor, id: string): Promis
     const users = await tx.select().from(partnerUser).where(eq(partnerUser.partnerOrgId, id)).orderBy(asc(partnerUser.id));
     const [deleted] = await tx.delete(partnerOrg).where(eq(partnerOrg.id, id)).returning();
     if (!deleted) throw notFound("Partner organisation not found.");
+    for (const hash of new Set([deleted.logoLightHash, deleted.logoDarkHash])) if (hash) await dropLogoIfUnused(tx, hash);
     await recordActivity(tx, actor, {
       action: "partner_org.deleted",
       targetKind: "partner_org",

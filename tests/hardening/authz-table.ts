@@ -15,6 +15,7 @@ import { ingestUsage } from "@/lib/usage/ingest";
 import { createMetric } from "@/lib/usage/metrics";
 import { issueToken } from "@/lib/password-links/tokens";
 import { suspendPartnerOrg } from "@/lib/partners/suspension";
+import { setPartnerLogo } from "@/lib/branding/branding";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
@@ -93,6 +94,11 @@ async function withUsage(w: World, t: Target): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   await ingestUsage(w.database.db, systemActor, [{ id: `matrix-${t}-${date}`, organisationId: w.customers[t].id, metric: "matrix_gb", quantity: 1, date }]);
 }
+
+/** A 1 × 1 PNG, base64: the smallest logo an upload cell sends. */
+const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+/** The target's light logo, uploaded by the app itself: its public address. */
+const uploadedLogo = async (w: World, t: Target) => (await setPartnerLogo(w.database.db, systemActor, org(w, t).id, "light", Buffer.from(TINY_PNG, "base64"))).logo!;
 
 export type Cleanup = (w: World, target: Target, caller?: Caller) => Promise<void>;
 export type Targets = readonly Target[];
@@ -266,6 +272,19 @@ export const ACTIONS: Record<string, ActionSpec> = {
   }, admin("metric:manage")),
   "app/(admin)/settings/usage-metrics/actions/delete-metric.ts#deleteMetricAction": action(async (w) => ({ id: (await freshMetric(w)).id }), admin("metric:manage")),
   "app/(admin)/organisations/actions/find-partners.ts#findPartnersAction": action(async () => ({ q: "" }), admin("org:read")),
+  // White label: the partner's logos and support information, from its Settings page or the admin app.
+  "app/partner/[slug]/settings/actions/upload-logo.ts#uploadLogoAction": action(async (w, t) => ({ orgId: org(w, t).id, variant: "light", file: TINY_PNG }), partner("branding:manage")),
+  "app/partner/[slug]/settings/actions/delete-logo.ts#deleteLogoAction": action(async (w, t) => ({ orgId: org(w, t).id, variant: "dark" }), partner("branding:manage")),
+  "app/partner/[slug]/settings/actions/update-support-info.ts#updateSupportInfoAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, supportInfo: "[Matrix support](https://support.example/matrix)" }),
+    partner("branding:manage"),
+  ),
+  "app/(admin)/settings/profile/partners/actions/upload-logo.ts#uploadLogoAction": action(async (w, t) => ({ orgId: org(w, t).id, variant: "dark", file: TINY_PNG }), admin("branding:manage")),
+  "app/(admin)/settings/profile/partners/actions/delete-logo.ts#deleteLogoAction": action(async (w, t) => ({ orgId: org(w, t).id, variant: "light" }), admin("branding:manage")),
+  "app/(admin)/settings/profile/partners/actions/update-support-info.ts#updateSupportInfoAction": action(
+    async (w, t) => ({ orgId: org(w, t).id, supportInfo: "Matrix support: ring us" }),
+    admin("branding:manage"),
+  ),
   ...SCIM_ACTIONS,
 };
 
@@ -316,6 +335,7 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, 'id="branding-heading"'), rule: admin("org:read", "branding:manage") },
   ],
   "/organisations": [
     { path: (w, t) => `/organisations?q=${encodeURIComponent(w.customers[t].name)}`, allowed: shows(customerName), rule: admin("organisation:read"), targets: CUSTOMER_TARGETS },
@@ -331,7 +351,18 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
-  "/partner": [{ path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") }],
+  "/partner": [
+    { path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") },
+    // The branded sign-in, /partner?partner=<slug>: anyone not signed in as a partner user sees the
+    // partner's public brand; a partner user is sent to their own account as always.
+    {
+      path: (w, t) => `/partner?partner=${org(w, t).slug}`,
+      allowed: (res, body, w, t) =>
+        (res.status === 200 && body.includes('data-testid="sign-in-brand"') && body.includes(escName(w, t))) ||
+        (res.status >= 300 && res.status < 400 && new URL(res.headers.get("location") ?? "", "http://x").pathname === `/partner/${w.orgA.slug}`),
+      rule: PUBLIC,
+    },
+  ],
   // The old address: its own organisation's id redirects to the slug; any other is "not found".
   "/partner/orgs/[orgId]": [{ path: (w, t) => `/partner/orgs/${org(w, t).id}`, allowed: redirectsTo(account()), rule: partner("org:read") }],
   // The partner account: A's slug is the partner callers' own, B's another partner's.
@@ -353,6 +384,7 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/partner/[slug]/settings": [
     { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="branding-heading"', "Upload Logo"), rule: partner("org:read", "branding:manage") },
   ],
   // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
   // another's), and under A's own slug whoever owns it (A, B, or no partner: only A's opens).
@@ -505,6 +537,22 @@ export const ROUTES: Record<string, RouteSpec> = {
     request: async (w, t) => (await withUsage(w, t), { path: `/partner/${org(w, t).slug}/reports/export?period=7d` }),
     allowed: (res, body, w, t) => csv(res) && body.includes(w.customers[t].name),
     rule: partner("org:read", "report:read"),
+  },
+  // White label, public by design: what the branded sign-in shows, and the logos it shows.
+  "/api/partner-management/branding/[slug] GET": {
+    request: async (w, t) => ({ path: `${API}/branding/${org(w, t).slug}` }),
+    allowed: (res, body, w, t) => res.status === 200 && body.includes(JSON.stringify(org(w, t).name)),
+    rule: PUBLIC,
+  },
+  "/api/logos/[file] GET": {
+    request: async (w, t) => ({ path: await uploadedLogo(w, t) }),
+    allowed: (res) => res.status === 200 && res.headers.get("content-type") === "image/webp",
+    rule: PUBLIC,
+  },
+  "/sso GET": {
+    request: async (w, t) => ({ path: `/sso?partner=${org(w, t).slug}` }),
+    allowed: (res, _body, w, t) => res.status === 307 && res.headers.get("location") === `/partner?partner=${org(w, t).slug}`,
+    rule: PUBLIC,
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
   "/settings/profile/partners/[id]/users/export GET": { request: async (w, t) => ({ path: `/settings/profile/partners/${org(w, t).id}/users/export` }), allowed: csv, rule: admin("user:read") },

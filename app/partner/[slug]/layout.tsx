@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { PartnerNav } from "@/components/partner-account/partner-nav";
 import { PartnerShell } from "@/components/partner-account/partner-shell";
+import { brandOf } from "@/lib/branding/branding";
 import { can } from "@/lib/auth/policy";
 import { loadPartnerAccount } from "./load-account";
 
@@ -12,7 +13,7 @@ export default async function PartnerAccountLayout({ children, params }: { child
     // A pending organisation: until the partner form is in, its Admin fills it in and everyone else waits.
     if (can(actor, "org:complete-form", org.id)) redirect("/partner/complete");
     return (
-      <PartnerShell org={org} userLabel={actor.label}>
+      <PartnerShell org={brandOf(org)} userLabel={actor.label}>
         <section aria-labelledby="pending-heading" className="space-y-2 rounded-md border p-6">
           <h1 id="pending-heading" className="text-xl font-semibold">
             Complete your partner form
@@ -26,7 +27,7 @@ export default async function PartnerAccountLayout({ children, params }: { child
     );
   }
   return (
-    <PartnerShell org={org} userLabel={actor.label} nav={<PartnerNav slug={org.slug} />}>
+    <PartnerShell org={brandOf(org)} userLabel={actor.label} nav={<PartnerNav slug={org.slug} />}>
       {children}
     </PartnerShell>
   );

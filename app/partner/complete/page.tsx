@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PartnerShell } from "@/components/partner-account/partner-shell";
+import { brandOf } from "@/lib/branding/branding";
 import { CompletePartnerForm } from "@/components/partners/complete-partner-form";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/policy";
@@ -17,7 +18,7 @@ export default async function CompletePartnerFormPage() {
   const org = await getPartnerOrg(await getDb(), partner, partner.partnerOrgId);
   if (org.status !== "pending") redirect("/partner");
   return (
-    <PartnerShell org={org} userLabel={partner.label}>
+    <PartnerShell org={brandOf(org)} userLabel={partner.label}>
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">Partner form</h1>
         <p className="text-sm text-muted-foreground">

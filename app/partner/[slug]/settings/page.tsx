@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { ComingSoon } from "@/components/partner-account/coming-soon";
 import { OrgOverview } from "@/components/partner-account/org-overview";
 import { ScimSection } from "@/components/scim/scim-section";
+import { BrandingSection } from "@/components/branding/branding-section";
 import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
 import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
 import { loadPartnerAccount } from "../load-account";
+import { deleteLogoAction } from "./actions/delete-logo";
+import { updateSupportInfoAction } from "./actions/update-support-info";
+import { uploadLogoAction } from "./actions/upload-logo";
 
 export const metadata: Metadata = { title: "Settings" };
 
 /**
  * The partner account's settings: its details as the portal admins set them, read-only here.
- * Provisioning (SCIM) for partner Admins; branding (white labelling) and single sign-on come next.
+ * For partner Admins: branding (white labelling: logos and support information) and Provisioning
+ * (SCIM); single sign-on comes next.
  */
 export default async function PartnerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, org } = await loadPartnerAccount((await params).slug);
@@ -18,9 +23,10 @@ export default async function PartnerSettingsPage({ params }: { params: Promise<
     <>
       <h1 className="text-2xl font-semibold">Settings</h1>
       <OrgOverview org={org} />
+      <BrandingSection actor={actor} org={org} actions={{ upload: uploadLogoAction, remove: deleteLogoAction, saveSupport: updateSupportInfoAction }} />
       <ScimSection actor={actor} orgId={org.id} actions={{ create: createPartnerScimTokenAction, revoke: revokePartnerScimTokenAction }} />
       <ComingSoon title="More settings are coming soon.">
-        Your Admins will set your partner account&apos;s logos and support link here, and its single sign-on.
+        Your Admins will set up your partner account&apos;s single sign-on here.
       </ComingSoon>
     </>
   );

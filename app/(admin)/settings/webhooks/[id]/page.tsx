@@ -60,11 +60,11 @@ export default async function WebhookEndpointPage({
         {endpoint.disabledAt ? <Badge variant="secondary">Disabled</Badge> : <Badge variant="success">Enabled</Badge>}
       </header>
       {endpoint.disabledAt ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p role="status" className="rounded-md border border-warning-border bg-warning p-3 text-sm text-warning-foreground">
           Disabled {formatDate(endpoint.disabledAt)}. {endpoint.disabledReason}
         </p>
       ) : endpoint.failingSince ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p role="status" className="rounded-md border border-warning-border bg-warning p-3 text-sm text-warning-foreground">
           Every delivery has failed since {formatDate(endpoint.failingSince)}. Deliveries are retried for about a day; an endpoint that
           fails for 3 days is disabled.
         </p>

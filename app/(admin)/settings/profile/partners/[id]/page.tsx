@@ -5,6 +5,7 @@ import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
 import { CopyButton } from "@/components/partners/copy-button";
 import { ScimSection } from "@/components/scim/scim-section";
+import { BrandingSection } from "@/components/branding/branding-section";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletePartnerSection } from "@/components/partners/delete-partner-section";
@@ -23,9 +24,13 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { countOrganisationsByPartner } from "@/lib/organisations";
 import { getPartnerOrg } from "@/lib/partners/orgs";
+import { brandOf } from "@/lib/branding/branding";
 
 import { createScimTokenAction } from "../actions/create-scim-token";
 import { revokeScimTokenAction } from "../actions/revoke-scim-token";
+import { deleteLogoAction } from "../actions/delete-logo";
+import { updateSupportInfoAction } from "../actions/update-support-info";
+import { uploadLogoAction } from "../actions/upload-logo";
 
 export const metadata = { title: "Partner organisation" };
 
@@ -38,13 +43,14 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
     throw err;
   });
   const canEdit = can(admin, "org:update");
+  const brand = brandOf(org);
   return (
     <div className="max-w-5xl space-y-8">
       <Link href="/settings/profile/partners" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:underline">
         <ArrowLeft className="size-4" aria-hidden /> All partner organisations
       </Link>
       <header className="flex items-center gap-4">
-        <OrgLogo logo={org.logo} name={org.name} size={56} />
+        <OrgLogo logo={brand.logo} darkLogo={brand.darkLogo} name={org.name} size={56} />
         <div className="min-w-0 flex-1">
           <h1 className="flex items-center gap-2 break-words text-2xl font-semibold">
             {org.name}
@@ -63,6 +69,8 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
         </h2>
         <OrgDetails org={org} audience="admin" slugControl={canEdit ? <EditSlugDialog org={{ id: org.id, slug: org.slug }} /> : null} />
       </section>
+
+      <BrandingSection actor={admin} org={org} actions={{ upload: uploadLogoAction, remove: deleteLogoAction, saveSupport: updateSupportInfoAction }} />
 
       <PartnerUsersSection admin={admin} orgId={org.id} />
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Users CSV">
