@@ -144,3 +144,13 @@ test("on a phone: the navigation is a Menu, tables scroll in their frame, dialog
   expect(await sideScroll(partner)).toBeLessThanOrEqual(0);
   await expectAccessible(partner);
 });
+
+test("on a phone, no admin page scrolls sideways", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signInAsAdmin(page);
+  for (const path of ["/organisations", "/activity", "/reports", "/settings/admins", "/settings/api-clients", "/settings/webhooks", "/settings/usage-metrics", "/api-reference"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    expect(await sideScroll(page), path).toBeLessThanOrEqual(0);
+  }
+});
