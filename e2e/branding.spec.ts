@@ -72,6 +72,13 @@ test("white label: a partner Admin uploads both logos and sets support informati
   await expectAccessible(page);
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
+  // The app's Theme decides, not only the device: Dark shows the dark logo, System (on this light device) the light one.
+  const headerLogo = () => page.getByRole("banner").getByTestId("org-logo").evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
+  await page.getByLabel("Theme", { exact: true }).selectOption({ label: "Dark" });
+  await expect.poll(headerLogo).toBe(darkUrl);
+  await expectAccessible(page);
+  await page.getByLabel("Theme", { exact: true }).selectOption({ label: "System" });
+  await expect.poll(headerLogo).toBe(lightUrl);
 
   // The served logo is the re-encoded image, cacheable for ever.
   const served = await page.request.get(lightUrl);

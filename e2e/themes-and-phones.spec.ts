@@ -53,6 +53,11 @@ test("the main pages in Light and in Dark: the theme is remembered, and System f
   // The cookie carries it: every page after is dark from its first paint.
   await visitAll(admin, adminPaths, DARK_BG);
   await expect(admin.getByLabel("Theme", { exact: true })).toHaveValue("dark");
+  await admin.goto(adminPaths[0]!);
+  await admin.getByRole("button", { name: "Create Partner" }).click();
+  await expect(admin.getByRole("dialog")).toBeVisible();
+  await expectAccessible(admin);
+  await admin.keyboard.press("Escape");
 
   const partner = await partnerPage(browser, e2eOutbox, email, orgName);
   const slug = new URL(partner.url()).pathname.split("/")[2]!;
@@ -143,4 +148,21 @@ test("on a phone: the navigation is a Menu, tables scroll in their frame, dialog
   await expect(partner.getByRole("dialog")).toHaveCount(0);
   expect(await sideScroll(partner)).toBeLessThanOrEqual(0);
   await expectAccessible(partner);
+  for (const label of ["Reports", "Activity", "Settings"]) {
+    await partner.getByRole("button", { name: "Menu" }).click();
+    await partner.getByRole("dialog", { name }).getByRole("link", { name: label, exact: true }).click();
+    await expect(partner.getByRole("heading", { level: 1 })).toHaveText(label);
+    await partner.waitForLoadState("networkidle");
+    expect(await sideScroll(partner), label).toBeLessThanOrEqual(0);
+  }
+});
+
+test("on a phone, no admin page scrolls sideways", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signInAsAdmin(page);
+  for (const path of ["/organisations", "/activity", "/reports", "/settings/admins", "/settings/api-clients", "/settings/webhooks", "/settings/usage-metrics", "/api-reference"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    expect(await sideScroll(page), path).toBeLessThanOrEqual(0);
+  }
 });

@@ -46,7 +46,7 @@ export function ApiReference({ operations, schemas }: { operations: Operation[];
   }
 
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6 [overflow-wrap:anywhere]">
       <section aria-labelledby="authorize-heading" className="space-y-3 rounded-md border p-4">
         <h2 id="authorize-heading" className="text-lg font-semibold">
           Authorize

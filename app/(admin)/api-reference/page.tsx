@@ -37,7 +37,7 @@ export default async function ApiReferencePage() {
     })),
   );
   return (
-    <div className="max-w-4xl space-y-4">
+    <div className="max-w-4xl space-y-4 [overflow-wrap:anywhere]">
       <div>
         <h1 className="text-2xl font-semibold">API reference</h1>
         <p className="text-sm text-muted-foreground">
