@@ -60,25 +60,28 @@ export function TimeChart({
           )}
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
-        <caption>{title}, every point</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">
-              {title} ({unit})
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{formatFigure(p.value)}</td>
+      {/* sr-only on the wrapper: a table ignores width: 1px and would widen the page on a phone. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}, every point</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">
+                {title} ({unit})
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{formatFigure(p.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
