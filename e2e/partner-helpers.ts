@@ -41,8 +41,11 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(
 export const loadableLogo = `${e2eBaseUrl}/apple-icon.png`;
 
 /** As a portal admin: creates an organisation and returns its id (the admin stays on its page). */
-export async function createOrg(page: Page, name: string, logo = loadableLogo): Promise<string> {
+export async function createOrg(page: Page, name: string, logo?: string): Promise<string> {
   await page.goto("/settings/profile/partners");
+  // By default the icon of the app this page is on (the SSO specs run it on another port): a logo on
+  // the app's own origin is the one non-public host a logo may have.
+  logo ??= new URL("/apple-icon.png", page.url()).href;
   await page.getByRole("button", { name: "Create Partner" }).click();
   await page.getByLabel("Partner organisation name").fill(name);
   await page.getByLabel("Logo (URL)").fill(logo);
