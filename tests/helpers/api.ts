@@ -49,6 +49,11 @@ export async function call(
   const res = await route(new Request(`http://localhost/api${opts.path ?? "/"}`, { method: opts.method ?? "GET", headers, body }), {
     params: Promise.resolve(opts.params ?? {}),
   });
+  return readResponse(res);
+}
+
+/** A route handler's answer as a test reads it: status, headers, the raw text and its JSON (when it is JSON). */
+export async function readResponse(res: Response): Promise<{ status: number; body: unknown; headers: Headers; text: string }> {
   const text = await res.text();
   let parsed: unknown;
   try {

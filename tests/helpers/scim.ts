@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setDatabaseForTests, type Database } from "@/db";
+import { readResponse } from "./api";
 import * as users from "@/app/api/scim/v2/[partnerOrganisationId]/Users/route";
 import * as user from "@/app/api/scim/v2/[partnerOrganisationId]/Users/[id]/route";
 import * as groups from "@/app/api/scim/v2/[partnerOrganisationId]/Groups/route";
@@ -76,12 +77,5 @@ export async function scim(
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   if (body !== undefined) headers["content-type"] ??= SCIM_CONTENT;
   const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, body: parsed, headers: res.headers, text };
+  return readResponse(res);
 }
