@@ -8,6 +8,7 @@ import { POST as createOrg } from "@/app/api/partner-management/partner-organisa
 import { DELETE as deleteOrg, POST as createUser, PUT as updateOrg } from "@/app/api/partner-management/partner-organisation/[partnerOrganisationId]/route";
 import { GET as listUsers } from "@/app/api/partner-management/partner-organisation/[partnerOrganisationId]/users/route";
 import { DELETE as deleteUser } from "@/app/api/partner-management/partner-organisation/[partnerOrganisationId]/[partnerUserId]/route";
+import { toApiOrg } from "@/lib/api/mappers";
 import { DUPLICATE_EMAIL_MESSAGE } from "@/lib/partners/users";
 import { databaseKind } from "./helpers/db";
 import { assertMatchesSeed, call, ORG, ORG_ID, ORG_USER, ORG_USERS, ORGS, setupApi } from "./helpers/api";
@@ -158,6 +159,16 @@ describe(`REST API contract (${databaseKind})`, () => {
     assert.equal((audit!.change as { usersDeleted: number }).usersDeleted, 2);
     // The users' emails are free again.
     await newUser(other.id, "c1@example.com");
+  });
+
+  test("the list's one-statement hot path answers each organisation exactly as toApiOrg maps its stored row", async () => {
+    await newOrg({ name: "Mapped Logo", zuoraAccountId: "M1", isZuoraInvoiceOwner: false, salesforceAccountId: "001000000000001AAA", logo: "https://cdn.example.com/m.png" });
+    const listed = await call(listOrgs, { path: `${ORGS}?limit=500`, token });
+    assert.equal(listed.status, 200);
+    const stored = await database.db.select().from(partnerOrg);
+    const expected = new Map(stored.map((row) => [row.id, JSON.parse(JSON.stringify(toApiOrg(row)))]));
+    assert.equal(listed.body.items.length, stored.length);
+    for (const item of listed.body.items) assert.deepEqual(item, expected.get(item.id), item.id);
   });
 
   test("paging: limit default 50, at most 500, bad values and garbage cursors are 400", async () => {
