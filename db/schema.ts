@@ -562,3 +562,151 @@ export const logoImage = pgTable("logo_image", {
   height: integer("height").notNull(),
   created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
 });
+
+/** How a partner's identity provider speaks: OpenID Connect or SAML 2.0. */
+export const ssoProtocol = pgEnum("sso_protocol", ["oidc", "saml"]);
+
+/**
+ * A partner's email domains (Settings > Domains). Added unverified with a random token that the
+ * partner publishes as a DNS TXT record; "Verify" looks it up, or a portal admin marks it as
+ * verified (audited). A domain is verified by ONE partner only; public mail domains are refused
+ * (lib/partners/domains.ts). A verified domain routes email-first sign-in to the partner's SSO and
+ * lets just-in-time members in.
+ */
+export const partnerDomain = pgTable(
+  "partner_domain",
+  {
+    id: text("id").primaryKey(),
+    partnerOrgId: text("partner_org_id")
+      .notNull()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    /** Lower case, ASCII (an internationalised name in its xn-- form), no trailing dot. */
+    domain: text("domain").notNull(),
+    /** The value of the TXT record to publish (see lib/partners/domains.ts for the record's name). */
+    verificationToken: text("verification_token").notNull(),
+    verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** "dns" (the TXT record was found) or "admin" (a portal admin marked it as verified). */
+    verificationMethod: text("verification_method"),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true, mode: "date", precision: 3 }),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("partner_domain_org_domain_key").on(t.partnerOrgId, t.domain),
+    // One partner only may hold a domain verified.
+    uniqueIndex("partner_domain_verified_key").on(t.domain).where(sql`${t.verifiedAt} is not null`),
+    check("partner_domain_lower_check", sql`${t.domain} = lower(${t.domain}) and ${t.domain} not like '%.'`),
+    check(
+      "partner_domain_verified_check",
+      sql`(${t.verifiedAt} is null) = (${t.verificationMethod} is null) and (${t.verificationMethod} is null or ${t.verificationMethod} in ('dns', 'admin'))`,
+    ),
+  ],
+);
+
+/**
+ * A partner's single sign-on (Settings > Single sign-on): one identity provider per partner.
+ * OpenID Connect: issuer, client ID and the client secret sealed (lib/crypto/sealed.ts, purpose
+ * "sso-client-secret"). SAML 2.0: the IdP's metadata XML as given, and what was read from it.
+ * Sign-in uses it only while `enabled`. `requireSso` turns password sign-in off for the partner's
+ * users except the break-glass Admin; `jitEnabled` creates a first-time SSO user of a verified
+ * domain with `jitRole`.
+ */
+export const partnerSsoConnection = pgTable(
+  "partner_sso_connection",
+  {
+    partnerOrgId: text("partner_org_id")
+      .primaryKey()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    protocol: ssoProtocol("protocol").notNull(),
+    enabled: boolean("enabled").notNull().default(false),
+    oidcIssuer: text("oidc_issuer"),
+    oidcClientId: text("oidc_client_id"),
+    oidcClientSecretSealed: text("oidc_client_secret_sealed"),
+    samlIdpMetadata: text("saml_idp_metadata"),
+    samlIdpEntityId: text("saml_idp_entity_id"),
+    samlIdpSsoUrl: text("saml_idp_sso_url"),
+    /** The IdP's signing certificates, PEM, from its metadata. */
+    samlIdpCertificates: text("saml_idp_certificates").array(),
+    requireSso: boolean("require_sso").notNull().default(false),
+    /** The one partner Admin who may still sign in with a password while SSO is required. */
+    breakGlassUserId: text("break_glass_user_id").references(() => partnerUser.id, { onDelete: "set null" }),
+    jitEnabled: boolean("jit_enabled").notNull().default(false),
+    jitRole: partnerRole("jit_role").notNull().default("viewer"),
+    /** What the last "Test connection" reported (who came back, or why it failed). */
+    lastTestedAt: timestamp("last_tested_at", { withTimezone: true, mode: "date", precision: 3 }),
+    lastTestResult: jsonb("last_test_result"),
+    ...timestamps,
+  },
+  (t) => [
+    check(
+      "partner_sso_connection_protocol_check",
+      sql`(${t.protocol} = 'oidc' and ${t.oidcIssuer} is not null and ${t.oidcClientId} is not null and ${t.oidcClientSecretSealed} is not null)
+        or (${t.protocol} = 'saml' and ${t.samlIdpEntityId} is not null and ${t.samlIdpSsoUrl} is not null and cardinality(${t.samlIdpCertificates}) > 0)`,
+    ),
+  ],
+);
+
+/**
+ * Sign-ins sent to a partner's identity provider and not yet back: the OIDC `state` (with its PKCE
+ * verifier and nonce) or the SAML AuthnRequest ID that the response's InResponseTo must name.
+ * Used once (deleted when the answer comes back) and only until `expiresAt`. `purpose` "test" is
+ * a "Test connection": its answer is reported to `initiatedBy`, nobody is signed in.
+ */
+export const ssoRequest = pgTable(
+  "sso_request",
+  {
+    id: text("id").primaryKey(),
+    partnerOrgId: text("partner_org_id")
+      .notNull()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    protocol: ssoProtocol("protocol").notNull(),
+    purpose: text("purpose").notNull().default("sign_in"),
+    codeVerifier: text("code_verifier"),
+    nonce: text("nonce"),
+    /** For a test: "admin:<id>" or "partner_user:<id>", who may read the result. */
+    initiatedBy: text("initiated_by"),
+    /** Where to go after signing in (a path of this app). */
+    returnTo: text("return_to"),
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [
+    index("sso_request_expires_idx").on(t.expiresAt),
+    check("sso_request_purpose_check", sql`${t.purpose} in ('sign_in', 'test')`),
+  ],
+);
+
+/** SAML assertion IDs already accepted, kept until the assertion expires: a replay is refused. */
+export const ssoAssertionSeen = pgTable(
+  "sso_assertion_seen",
+  {
+    partnerOrgId: text("partner_org_id")
+      .notNull()
+      .references(() => partnerOrg.id, { onDelete: "cascade" }),
+    assertionId: text("assertion_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.assertionId] }), index("sso_assertion_seen_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * One-time sign-in tickets: an SSO answer that was accepted becomes a ticket (only its SHA-256 is
+ * stored), handed to the browser in an HttpOnly cookie and exchanged once, within a minute, for
+ * a session by the "partner-sso-ticket" sign-in (lib/auth/providers/partner.ts).
+ */
+export const ssoTicket = pgTable(
+  "sso_ticket",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    partnerUserId: text("partner_user_id")
+      .notNull()
+      .references(() => partnerUser.id, { onDelete: "cascade" }),
+    protocol: ssoProtocol("protocol").notNull(),
+    returnTo: text("return_to"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("sso_ticket_expires_idx").on(t.expiresAt)],
+);
+
+export type PartnerDomainRow = typeof partnerDomain.$inferSelect;
+export type PartnerSsoConnectionRow = typeof partnerSsoConnection.$inferSelect;
+export type SsoProtocol = (typeof ssoProtocol.enumValues)[number];

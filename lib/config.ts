@@ -12,6 +12,20 @@ export const config = {
   webhookRetryBaseSeconds: () => positive(process.env.WEBHOOK_RETRY_BASE_SECONDS, 30),
   /** Local use and tests only: lets webhooks go to loopback and private addresses, and to http:// URLs. */
   webhookAllowPrivateAddresses: () => process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === "true",
+  /**
+   * Local use and tests only: lets a partner's identity provider (OIDC issuer, SAML endpoints) be on
+   * loopback or a private address and on http://. Otherwise the server refuses to reach it.
+   */
+  ssoAllowPrivateAddresses: () => process.env.SSO_ALLOW_PRIVATE_ADDRESSES === "true",
+  /**
+   * The DNS servers "Verify" asks for a domain's TXT record: comma-separated addresses, each with an
+   * optional port ("127.0.0.1:5353", "[::1]:53"). Empty: the system's resolvers.
+   */
+  dnsServers: (): string[] =>
+    (process.env.DNS_SERVERS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
 };
 
 function positive(value: string | undefined, fallback: number): number {

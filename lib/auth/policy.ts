@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   "report:read": "see usage reports and engagement figures",
   // White label: the brand itself (name, logos, support information) is public on the sign-in page.
   "branding:manage": "upload, change and delete a partner's logos and set its support information",
+  // A partner's own identity: its single sign-on connection and its verified email domains.
+  "sso:read": "see a partner organisation's single sign-on settings and verified domains",
+  "sso:manage": "set up, test and remove a partner's single sign-on, Require SSO and just-in-time members; add, verify and remove its domains",
+  "domain:mark-verified": "mark a partner's domain as verified without its DNS record (portal admins, audited)",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -107,6 +111,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "metric:manage",
     "report:read",
     "branding:manage",
+    "sso:read",
+    "sso:manage",
+    "domain:mark-verified",
   ],
   "admin:admin": [
     "org:read",
@@ -137,6 +144,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "metric:manage",
     "report:read",
     "branding:manage",
+    "sso:read",
+    "sso:manage",
+    "domain:mark-verified",
   ],
   "admin:viewer": [
     "org:read",
@@ -148,6 +158,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scim:read",
     "metric:read",
     "report:read",
+    "sso:read",
   ],
   "partner:admin": [
     "org:read",
@@ -166,6 +177,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scim:manage",
     "report:read",
     "branding:manage",
+    "sso:read",
+    "sso:manage",
   ],
   // Every partner role reads the partner account's activity: the trail of changes to what they
   // can already see (its organisations and members).

@@ -25,6 +25,11 @@ export interface PartnerUserFields {
   directoryUserName?: string | null;
   /** Created suspended (a directory may provision a disabled account). */
   suspended?: boolean;
+  /**
+   * False for a user who signs in only through the partner's single sign-on (a just-in-time
+   * member): no invitation to set a password is sent. Default true.
+   */
+  invite?: boolean;
 }
 
 /** "Name" as Limio shows it: the single name, else first and last name, else nothing. */
@@ -87,7 +92,7 @@ export async function createPartnerUser(
         change: { after: { email: user!.email, name: fullName(user!), role, phone: user!.phone, ...(input.suspended ? { suspended: true } : {}) } },
         event: { type: "partner_user.created", row: user! },
       });
-      await issueInvitation(tx, actor, {
+      if (input.invite !== false) await issueInvitation(tx, actor, {
         principalKind: "partner_user",
         principalId: user!.id,
         email: user!.email,

@@ -8,6 +8,7 @@ import { partnerUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { checkPassword } from "@/lib/auth/password-sign-in";
 import { isPartnerSuspended } from "@/lib/partners/suspension";
+import { redeemSsoTicket, SSO_TICKET_COOKIE } from "@/lib/sso/complete";
 
 export const PARTNER_SSO_ID = "partner-sso";
 
@@ -69,7 +70,7 @@ async function refuseSuspended(user: typeof partnerUser.$inferSelect, method: "p
   });
 }
 
-async function signedIn(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<PartnerSignIn> {
+async function signedIn(user: typeof partnerUser.$inferSelect, method: "password" | "sso" | "sso:oidc" | "sso:saml"): Promise<PartnerSignIn> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(partnerUser).set({ lastSignInAt: new Date() }).where(eq(partnerUser.id, user.id));
@@ -154,10 +155,36 @@ export function partnerSso(): OAuthConfig<OidcProfile> | null {
   };
 }
 
-/** Sign-in methods of partner users (credentials, SSO). */
+export const PARTNER_SSO_TICKET_ID = "partner-sso-ticket";
+
+/**
+ * The last step of a partner's own single sign-on (OIDC or SAML, lib/sso/*): the callback route
+ * accepted the provider's answer and left a one-time ticket in an HttpOnly cookie; this exchanges
+ * it for a session. Suspension is checked again, since a minute may have passed.
+ */
+const partnerSsoTicket = CredentialsProvider({
+  id: PARTNER_SSO_TICKET_ID,
+  name: "Partner single sign-on",
+  credentials: {},
+  async authorize(_credentials, req) {
+    const cookies = String(req?.headers?.cookie ?? "");
+    const token = cookies.split(/;\s*/).find((c) => c.startsWith(`${SSO_TICKET_COOKIE}=`))?.slice(SSO_TICKET_COOKIE.length + 1);
+    const redeemed = token ? await redeemSsoTicket(await getDb(), token) : null;
+    if (!redeemed) return null;
+    const { user } = redeemed;
+    if (user.suspendedAt) {
+      await refuseSuspended(user, "sso");
+      throw new Error("AccountSuspended");
+    }
+    if (await refusedAsSuspended(user, "sso")) throw new Error("Suspended");
+    return signedIn(user, `sso:${redeemed.protocol}`) as never;
+  },
+});
+
+/** Sign-in methods of partner users (credentials, a partner's own SSO, the global SSO). */
 export function partnerProviders(): AuthOptions["providers"] {
   const sso = partnerSso();
-  return sso ? [partnerCredentials, sso] : [partnerCredentials];
+  return sso ? [partnerCredentials, partnerSsoTicket, sso] : [partnerCredentials, partnerSsoTicket];
 }
 
 export const ssoEnabled = () => partnerSso() !== null;
