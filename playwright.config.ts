@@ -49,6 +49,8 @@ export default defineConfig({
       INITIAL_API_CLIENT_ID: "e2e-client",
       INITIAL_API_CLIENT_SECRET: "e2e-client-secret-0123456789-abcdef",
       AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
+      // The specs run partners' identity providers (OpenID, SAML) on loopback.
+      SSO_ALLOW_PRIVATE_ADDRESSES: "true",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },
