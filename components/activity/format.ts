@@ -49,6 +49,9 @@ export const ACTION_LABEL: Record<string, string> = {
   "webhook_endpoint.delivery_resent": "Webhook delivery resent",
   "scim_token.created": "SCIM token created",
   "scim_token.revoked": "SCIM token revoked",
+  "partner_sso_connection.saved": "Single sign-on connection saved",
+  "partner_sso_connection.settings_changed": "Single sign-on settings changed",
+  "partner_sso_connection.removed": "Single sign-on removed",
   "usage_metric.created": "Usage metric added",
   "usage_metric.updated": "Usage metric updated",
   "usage_metric.deleted": "Usage metric deleted",
@@ -76,6 +79,7 @@ const TARGET_KIND: Record<string, string> = {
   webhook_endpoint: "Webhook endpoint",
   organisation: "Customer organisation",
   scim_token: "SCIM token",
+  partner_sso_connection: "Single sign-on",
   usage_metric: "Usage metric",
   usage: "Usage",
 };
