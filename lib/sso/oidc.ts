@@ -114,6 +114,8 @@ function discoveryFailure(url: URL, err: unknown): string {
   const code = (err as { code?: string }).code;
   const where = `${url.href.replace(/\/$/, "")}/.well-known/openid-configuration`;
   if (code === "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED") return `The discovery document at ${where} names another issuer: the Issuer URL must be exactly the provider's issuer.`;
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause instanceof Response && cause.status !== 200) return `${where} answered HTTP ${cause.status}: check the Issuer URL.`;
   if (code === "OAUTH_RESPONSE_IS_NOT_JSON" || code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || code === "OAUTH_INVALID_RESPONSE") return `${where} is not an OpenID Connect discovery document.`;
   if (code === "OAUTH_HTTP_REQUEST_FORBIDDEN") return "Issuer URL must be an https:// URL.";
   return `OpenID Connect discovery at ${where} failed (${reason(err)}). Check the Issuer URL.`;
