@@ -34,7 +34,9 @@ export type SsoRefusal =
   | "not_a_member"
   | "suspended"
   | "partner_suspended"
-  | "not_enabled";
+  | "not_enabled"
+  | "provider_error"
+  | "request_unknown";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -61,6 +63,14 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   suspended: { title: "Your account is suspended", body: "Ask your partner Admin to restore it." },
   partner_suspended: { title: "Your partner account is suspended", body: "Contact the portal admins." },
   not_enabled: { title: "Single sign-on is not available", body: "This partner's single sign-on is turned off. Sign in with your email and password." },
+  provider_error: {
+    title: "Your identity provider's answer was refused",
+    body: "It could not be verified, so nobody was signed in. Try again, or ask your partner Admin to test the single sign-on connection.",
+  },
+  request_unknown: {
+    title: "This sign-in is no longer valid",
+    body: "It took too long, was already used, or did not start on this app. Start again from your partner's sign-in page.",
+  },
 };
 
 export type SsoOutcome = { ok: true; user: PartnerUserRow; created: boolean } | { ok: false; reason: SsoRefusal };
