@@ -36,7 +36,7 @@ export type SsoRefusal =
   | "partner_suspended"
   | "not_enabled"
   | "provider_error"
-  | "request_expired";
+  | "request_unknown";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -64,12 +64,12 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   partner_suspended: { title: "Your partner account is suspended", body: "Contact the portal admins." },
   not_enabled: { title: "Single sign-on is not available", body: "This partner's single sign-on is turned off. Sign in with your email and password." },
   provider_error: {
-    title: "Your identity provider's answer could not be accepted",
-    body: "The sign-in at your identity provider failed or its answer did not pass the checks. Try again; if it keeps failing, ask your partner Admin to test the connection.",
+    title: "Your identity provider's answer was refused",
+    body: "It could not be verified, so nobody was signed in. Try again, or ask your partner Admin to test the single sign-on connection.",
   },
-  request_expired: {
-    title: "This sign-in has expired",
-    body: "The sign-in took too long, or its answer was already used. Start again from the sign-in page.",
+  request_unknown: {
+    title: "This sign-in is no longer valid",
+    body: "It took too long, was already used, or did not start on this app. Start again from your partner's sign-in page.",
   },
 };
 
@@ -155,7 +155,7 @@ export async function issueSsoTicket(db: Db, userId: string, protocol: SsoProtoc
 
 /** Uses a ticket up: the user it was issued for (once, before it expires), else null. */
 export async function redeemSsoTicket(db: Db, token: string): Promise<{ user: PartnerUserRow; protocol: SsoProtocol; returnTo: string | null } | null> {
-  if (!token || token.length > 100) return null;
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const [ticket] = await db
     .delete(ssoTicket)
     .where(and(eq(ssoTicket.tokenHash, hashTicket(token)), gt(ssoTicket.expiresAt, new Date())))

@@ -8,6 +8,7 @@ import { ssoStartQuerySchema } from "@/lib/validations/sso";
 import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse } from "./complete";
 import { ssoConnectionOf } from "./connections";
 import { oidcIdentity, oidcRequestSecrets, oidcSignInUrl, reason } from "./oidc";
+import { samlSignInUrl } from "./saml";
 import { createSsoRequest, recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "./requests";
 
 /** Where a test goes back to: the settings page it was started from, else the start of the app. */
@@ -55,9 +56,9 @@ export async function startSso(db: Db, partnerOrgId: string, query: URLSearchPar
   }
 }
 
-async function signInUrl(_db: Db, connection: PartnerSsoConnectionRow, request: SsoRequestRow, loginHint?: string): Promise<string> {
-  if (connection.protocol === "oidc") return oidcSignInUrl(connection, request, loginHint);
-  throw new Error("SAML 2.0 sign-in is not available yet");
+/** The provider's URL carrying the request, by the connection's protocol. */
+function signInUrl(db: Db, connection: PartnerSsoConnectionRow, request: SsoRequestRow, loginHint?: string): Promise<string> {
+  return connection.protocol === "oidc" ? oidcSignInUrl(connection, request, loginHint) : samlSignInUrl(db, connection, request, loginHint);
 }
 
 /**
@@ -67,7 +68,7 @@ async function signInUrl(_db: Db, connection: PartnerSsoConnectionRow, request: 
  */
 export async function oidcCallback(db: Db, partnerOrgId: string, query: URLSearchParams): Promise<Response> {
   const request = await takeSsoRequest(db, query.get("state") ?? "", partnerOrgId, "oidc");
-  if (!request) return ssoRefusedResponse("request_expired");
+  if (!request) return ssoRefusedResponse("request_unknown");
   const fail = async (error: string) => {
     if (request.purpose !== "test") return ssoRefusedResponse("provider_error");
     await recordSsoTestResult(db, partnerOrgId, { ok: false, protocol: "oidc", error });
