@@ -6,10 +6,11 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { seal } from "@/lib/crypto/sealed";
-import { invalid, notFound } from "@/lib/errors";
+import { DomainError, invalid, notFound } from "@/lib/errors";
 import type { SsoConnectionInput, SsoSignInSettingsInput } from "@/lib/validations/sso";
 import { CLIENT_SECRET_PURPOSE, discoverOidc } from "./oidc";
 import type { SsoTestResult } from "./requests";
+import { parseIdpMetadata, type SamlIdpSettings } from "./saml";
 
 /**
  * A partner's single sign-on connection as Settings shows it: the client secret never leaves the
@@ -106,9 +107,14 @@ async function protocolFields(existing: PartnerSsoConnectionRow | null, input: S
   };
 }
 
-/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata. */
-async function parseSamlMetadata(_xml: string): Promise<{ entityId: string; ssoUrl: string; certificates: string[] }> {
-  throw invalid("SAML 2.0 connections are not available yet.", { metadataXml: ["SAML 2.0 connections are not available yet."] });
+/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata; a refusal beside the field. */
+async function parseSamlMetadata(xml: string): Promise<SamlIdpSettings> {
+  try {
+    return parseIdpMetadata(xml);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "invalid") throw invalid(err.message, { metadataXml: [err.message] });
+    throw err;
+  }
 }
 
 /**
