@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OrgOverview } from "@/components/partner-account/org-overview";
 import { ScimSection } from "@/components/scim/scim-section";
 import { SsoSection } from "@/components/sso/sso-section";
+import { DomainsSection } from "@/components/domains/domains-section";
 import { BrandingSection } from "@/components/branding/branding-section";
 import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
 import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
@@ -10,6 +11,7 @@ import { savePartnerSsoConnectionAction } from "@/app/partner/actions/save-sso-c
 import { savePartnerSsoSignInSettingsAction } from "@/app/partner/actions/save-sso-sign-in-settings";
 import { loadPartnerAccount } from "../load-account";
 import { deleteLogoAction } from "./actions/delete-logo";
+import { addPartnerDomainAction, removePartnerDomainAction, verifyPartnerDomainAction } from "./actions/domains";
 import { updateSupportInfoAction } from "./actions/update-support-info";
 import { uploadLogoAction } from "./actions/upload-logo";
 
@@ -18,7 +20,7 @@ export const metadata: Metadata = { title: "Settings" };
 /**
  * The partner account's settings: its details as the portal admins set them, read-only here.
  * For partner Admins: branding (white labelling: logos and support information) and Provisioning
- * (SCIM) and Single sign-on.
+ * (SCIM), Domains and Single sign-on.
  */
 export default async function PartnerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, org } = await loadPartnerAccount((await params).slug);
@@ -28,6 +30,7 @@ export default async function PartnerSettingsPage({ params }: { params: Promise<
       <OrgOverview org={org} />
       <BrandingSection actor={actor} org={org} actions={{ upload: uploadLogoAction, remove: deleteLogoAction, saveSupport: updateSupportInfoAction }} />
       <ScimSection actor={actor} orgId={org.id} actions={{ create: createPartnerScimTokenAction, revoke: revokePartnerScimTokenAction }} />
+      <DomainsSection actor={actor} orgId={org.id} actions={{ add: addPartnerDomainAction, verify: verifyPartnerDomainAction, remove: removePartnerDomainAction }} />
       <SsoSection
         actor={actor}
         orgId={org.id}
