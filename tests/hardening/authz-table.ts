@@ -19,12 +19,13 @@ import { setPartnerLogo } from "@/lib/branding/branding";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
+import { SSO_ACTIONS, SSO_ROUTES } from "./authz-sso";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
 
 /** Where an entry is reached from: each door takes one kind of caller (or anyone). */
-export type Door = "admin" | "partner" | "api" | "scim" | "public";
+export type Door = "admin" | "partner" | "api" | "scim" | "public" | "session";
 export interface Rule {
   door: Door;
   needs: Permission[];
@@ -56,6 +57,8 @@ export const DOOR_TAKES: Record<Door, (a: Actor, target: Target) => boolean> = {
   // A SCIM base URL names its partner: only that partner's token opens it, whatever it asks.
   scim: (a, target) => a.kind === "scim_token" && a.partnerOrgId === target,
   public: () => true,
+  // Either app's session (portal admin or partner user), e.g. an SSO Test connection.
+  session: (a) => a.kind === "admin" || a.kind === "partner_user",
 };
 
 /** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
@@ -286,6 +289,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
     admin("branding:manage"),
   ),
   ...SCIM_ACTIONS,
+  ...SSO_ACTIONS,
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -334,6 +338,7 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="sso-heading"'), rule: admin("org:read", "sso:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, 'id="branding-heading"'), rule: admin("org:read", "branding:manage") },
   ],
@@ -382,8 +387,9 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: async (w, t) => (await withUsage(w, t), account("/reports")(w, t)), allowed: shows(escName, "Usage by organisation", customerName), rule: partner("org:read", "report:read") },
   ],
   "/partner/[slug]/settings": [
-    { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
+    { path: account("/settings"), allowed: shows(escName, escSlug), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="sso-heading"'), rule: partner("org:read", "sso:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="branding-heading"', "Upload Logo"), rule: partner("org:read", "branding:manage") },
   ],
   // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
@@ -414,7 +420,8 @@ const json = (method: string, body: unknown): RequestInit => ({ method, headers:
 const success = (res: Response) => res.status >= 200 && res.status < 300;
 const csv = (res: Response) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("text/csv");
 
-export const ROUTES: Record<string, RouteSpec> = {
+/** A route that answers some callers more (e.g. a test mode) has one look per rule, as pages do. */
+export const ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   // next-auth's own endpoints are public (sign-in, csrf, session): reachable by all, never a 5xx.
   "/api/auth/[...nextauth] GET": { request: async () => ({ path: "/api/auth/session" }), allowed: reachable, rule: PUBLIC },
   "/api/auth/[...nextauth] POST": { request: async () => ({ path: "/api/auth/_log", init: { method: "POST" } }), allowed: (r) => r.status < 500, rule: PUBLIC },
@@ -512,6 +519,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     targets: CUSTOMER_TARGETS,
   },
   ...SCIM_ROUTES,
+  ...SSO_ROUTES,
   "/api/partner-management/usage POST": {
     request: async (w, t) => {
       await withUsage(w, "A");
