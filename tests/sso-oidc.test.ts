@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { setDatabaseForTests, type Database } from "@/db";
 import { partnerDomain, partnerSsoConnection, partnerUser, ssoRequest } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -219,6 +219,16 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     assert.equal(location(await start(orgA, { test: "1", return_to: "/partner/a/settings" }, async () => partnerAdminA)), "/partner/a/settings");
     assert.match((await lastTest())!.error!, /^The sign-in could not start: OpenID Connect discovery at .* failed/);
     assert.equal(/\n\s+at /.test((await lastTest())!.error!), false, "no stack trace");
+  });
+
+  test("an address may start only so many sign-ins (each stores a pending request)", async () => {
+    const from = (address: string) => startSso(db(), orgA, new URLSearchParams(), nobody, address);
+    await db().execute(sql`insert into rate_limit (key, count, window_start) values ('sso-start-addr:203.0.113.9', 300, now())`);
+    const before = (await db().select().from(ssoRequest)).length;
+    assert.equal(location(await from("203.0.113.9")), "/partner/sso/refused?reason=rate_limited");
+    assert.equal((await db().select().from(ssoRequest)).length, before, "nothing stored");
+    assert.equal((await from("203.0.113.10")).status, 303, "another address is not held back");
+    assert.equal((await startSso(db(), orgA, new URLSearchParams({ test: "1" }), async () => partnerAdminA, "203.0.113.9")).status, 303, "a test is not counted");
   });
 
   test("the routes answer odd input with a page, never a 500", async () => {

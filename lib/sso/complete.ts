@@ -36,7 +36,8 @@ export type SsoRefusal =
   | "partner_suspended"
   | "not_enabled"
   | "provider_error"
-  | "request_unknown";
+  | "request_unknown"
+  | "rate_limited";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -70,6 +71,10 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   request_unknown: {
     title: "This sign-in is no longer valid",
     body: "It took too long, was already used, or did not start on this app. Start again from your partner's sign-in page.",
+  },
+  rate_limited: {
+    title: "Too many sign-ins from your network",
+    body: "Wait a few minutes, then sign in again.",
   },
 };
 
