@@ -279,6 +279,15 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       await assertRefused(res, before, "request_unknown", /unsolicited/);
     });
 
+    test("InResponseTo that is no ID of ours (a NUL character reference, quotes, SQL) is refused without a database error", async () => {
+      for (const inResponseTo of ["_a&#0;b", "'; drop table sso_request; --", "x".repeat(300)]) {
+        const before = await ticketCount();
+        const { authn } = await startSignIn();
+        const xml = idp.responseXmlFor(authn).replace(`InResponseTo="${authn.id}"`, `InResponseTo="${inResponseTo}"`);
+        await assertRefused(await post(orgA, toSamlResponse(xml)), before, "request_unknown");
+      }
+    });
+
     test("InResponseTo already used: replaying an accepted response is refused", async () => {
       const { authn } = await startSignIn();
       const samlResponse = idp.samlResponseFor(authn, { nameId: "person@partner.example" });

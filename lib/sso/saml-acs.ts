@@ -175,7 +175,8 @@ export async function acceptSamlResponse(db: Db, partnerOrgId: string, form: unk
 
   // Only answers to a sign-in started here: no IdP-initiated (unsolicited) sign-in.
   const inResponseTo = doc.documentElement.getAttribute("InResponseTo") ?? "";
-  const request = inResponseTo ? await takeSsoRequest(db, inResponseTo, partnerOrgId, "saml") : null;
+  // Our request IDs are xs:ID values ("_" and letters/digits): anything else names no request of ours.
+  const request = /^[A-Za-z_][\w.-]{0,99}$/.test(inResponseTo) ? await takeSsoRequest(db, inResponseTo, partnerOrgId, "saml") : null;
   if (!request) {
     await auditFailure(db, partnerOrgId, "request_unknown", inResponseTo ? "InResponseTo names no pending sign-in" : "unsolicited response (no InResponseTo)");
     return redirect("/partner/sso/refused?reason=request_unknown");
