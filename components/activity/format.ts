@@ -53,6 +53,11 @@ export const ACTION_LABEL: Record<string, string> = {
   "usage_metric.updated": "Usage metric updated",
   "usage_metric.deleted": "Usage metric deleted",
   "usage.ingested": "Usage records received",
+  "partner_domain.added": "Domain added",
+  "partner_domain.verified": "Domain verified",
+  "partner_domain.marked_verified": "Domain marked as verified",
+  "partner_domain.removed": "Domain removed",
+  "partner_user.break_glass_sign_in": "Break-glass Admin signed in with a password",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -78,6 +83,7 @@ const TARGET_KIND: Record<string, string> = {
   scim_token: "SCIM token",
   usage_metric: "Usage metric",
   usage: "Usage",
+  partner_domain: "Domain",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */

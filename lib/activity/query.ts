@@ -65,6 +65,11 @@ export const ACTIVITY_ACTIONS = [
   "usage_metric.updated",
   "usage_metric.deleted",
   "usage.ingested",
+  "partner_domain.added",
+  "partner_domain.verified",
+  "partner_domain.marked_verified",
+  "partner_domain.removed",
+  "partner_user.break_glass_sign_in",
 ] as const;
 
 /**
@@ -73,7 +78,8 @@ export const ACTIVITY_ACTIONS = [
  */
 export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
   (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
-    (a.startsWith("partner_user.") && !a.includes("sign")),
+    (a.startsWith("partner_user.") && !a.includes("sign")) ||
+    a.startsWith("partner_domain."),
 );
 
 export interface ActivityPage {

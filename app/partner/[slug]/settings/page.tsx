@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { ComingSoon } from "@/components/partner-account/coming-soon";
 import { OrgOverview } from "@/components/partner-account/org-overview";
 import { ScimSection } from "@/components/scim/scim-section";
+import { DomainsSection } from "@/components/domains/domains-section";
 import { BrandingSection } from "@/components/branding/branding-section";
 import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
 import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
 import { loadPartnerAccount } from "../load-account";
 import { deleteLogoAction } from "./actions/delete-logo";
+import { addPartnerDomainAction, removePartnerDomainAction, verifyPartnerDomainAction } from "./actions/domains";
 import { updateSupportInfoAction } from "./actions/update-support-info";
 import { uploadLogoAction } from "./actions/upload-logo";
 
@@ -25,6 +27,7 @@ export default async function PartnerSettingsPage({ params }: { params: Promise<
       <OrgOverview org={org} />
       <BrandingSection actor={actor} org={org} actions={{ upload: uploadLogoAction, remove: deleteLogoAction, saveSupport: updateSupportInfoAction }} />
       <ScimSection actor={actor} orgId={org.id} actions={{ create: createPartnerScimTokenAction, revoke: revokePartnerScimTokenAction }} />
+      <DomainsSection actor={actor} orgId={org.id} actions={{ add: addPartnerDomainAction, verify: verifyPartnerDomainAction, remove: removePartnerDomainAction }} />
       <ComingSoon title="More settings are coming soon.">
         Your Admins will set up your partner account&apos;s single sign-on here.
       </ComingSoon>

@@ -5,6 +5,7 @@ import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
 import { CopyButton } from "@/components/partners/copy-button";
 import { ScimSection } from "@/components/scim/scim-section";
+import { DomainsSection } from "@/components/domains/domains-section";
 import { BrandingSection } from "@/components/branding/branding-section";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
@@ -28,6 +29,7 @@ import { brandOf } from "@/lib/branding/branding";
 
 import { createScimTokenAction } from "../actions/create-scim-token";
 import { revokeScimTokenAction } from "../actions/revoke-scim-token";
+import { addDomainAction, markDomainVerifiedAction, removeDomainAction, verifyDomainAction } from "../actions/domains";
 import { deleteLogoAction } from "../actions/delete-logo";
 import { updateSupportInfoAction } from "../actions/update-support-info";
 import { uploadLogoAction } from "../actions/upload-logo";
@@ -82,6 +84,11 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
 
       <PartnerOrganisationsSection admin={admin} partnerOrgId={org.id} />
       <ScimSection actor={admin} orgId={org.id} actions={{ create: createScimTokenAction, revoke: revokeScimTokenAction }} />
+      <DomainsSection
+        actor={admin}
+        orgId={org.id}
+        actions={{ add: addDomainAction, verify: verifyDomainAction, markVerified: markDomainVerifiedAction, remove: removeDomainAction }}
+      />
 
       <OrgActivitySection admin={admin} orgId={org.id} />
 
