@@ -269,14 +269,14 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       const before = await ticketCount();
       const { authn } = await startSignIn();
       const res = await post(orgA, idp.samlResponseFor({ ...authn, id: newSamlId() }));
-      await assertRefused(res, before, "request_unknown");
+      await assertRefused(res, before, "request_expired");
     });
 
     test("IdP-initiated: an unsolicited response (no InResponseTo) is refused", async () => {
       const before = await ticketCount();
       const { authn } = await startSignIn();
       const res = await post(orgA, idp.samlResponseFor(authn, { inResponseTo: null }));
-      await assertRefused(res, before, "request_unknown", /unsolicited/);
+      await assertRefused(res, before, "request_expired", /unsolicited/);
     });
 
     test("InResponseTo that is no ID of ours (a NUL character reference, quotes, SQL) is refused without a database error", async () => {
@@ -284,7 +284,7 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
         const before = await ticketCount();
         const { authn } = await startSignIn();
         const xml = idp.responseXmlFor(authn).replace(`InResponseTo="${authn.id}"`, `InResponseTo="${inResponseTo}"`);
-        await assertRefused(await post(orgA, toSamlResponse(xml)), before, "request_unknown");
+        await assertRefused(await post(orgA, toSamlResponse(xml)), before, "request_expired");
       }
     });
 
@@ -293,17 +293,17 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       const samlResponse = idp.samlResponseFor(authn, { nameId: "person@partner.example" });
       await assertSignedIn(await post(orgA, samlResponse));
       const before = await ticketCount();
-      await assertRefused(await post(orgA, samlResponse), before, "request_unknown");
+      await assertRefused(await post(orgA, samlResponse), before, "request_expired");
     });
 
     test("InResponseTo of another partner: a request started at partner B cannot be answered at partner A's ACS (nor the reverse)", async () => {
       const before = await ticketCount();
       const b = await startSignIn(orgB);
       // Partner A's IdP answers partner B's request, posted to A's ACS: B's request is not A's.
-      await assertRefused(await post(orgA, idp.samlResponseFor({ ...b.authn, acsUrl: spAcsUrl(orgA), spEntityId: spEntityId(orgA) })), before, "request_unknown");
+      await assertRefused(await post(orgA, idp.samlResponseFor({ ...b.authn, acsUrl: spAcsUrl(orgA), spEntityId: spEntityId(orgA) })), before, "request_expired");
       const a = await startSignIn(orgA);
       const res = await post(orgB, idp.samlResponseFor(a.authn, { nameId: "boss@partner.example" }));
-      assert.equal(res.headers.get("location"), "/partner/sso/refused?reason=request_unknown");
+      assert.equal(res.headers.get("location"), "/partner/sso/refused?reason=request_expired");
       assert.equal(await ticketCount(), before);
     });
 

@@ -61,6 +61,9 @@ export const ACTIVITY_ACTIONS = [
   "webhook_endpoint.delivery_resent",
   "scim_token.created",
   "scim_token.revoked",
+  "partner_sso_connection.saved",
+  "partner_sso_connection.settings_changed",
+  "partner_sso_connection.removed",
   "usage_metric.created",
   "usage_metric.updated",
   "usage_metric.deleted",
@@ -77,7 +80,7 @@ export const ACTIVITY_ACTIONS = [
  * organisations. Sign-ins are not changes; they stay in the portal admins' trail.
  */
 export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
-  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
+  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") || a.startsWith("partner_sso_connection.") ||
     (a.startsWith("partner_user.") && !a.includes("sign")) ||
     a.startsWith("partner_domain."),
 );

@@ -36,7 +36,7 @@ export type SsoRefusal =
   | "partner_suspended"
   | "not_enabled"
   | "provider_error"
-  | "request_unknown";
+  | "request_expired";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -64,12 +64,12 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   partner_suspended: { title: "Your partner account is suspended", body: "Contact the portal admins." },
   not_enabled: { title: "Single sign-on is not available", body: "This partner's single sign-on is turned off. Sign in with your email and password." },
   provider_error: {
-    title: "Your identity provider's answer was refused",
-    body: "It could not be verified, so nobody was signed in. Try again, or ask your partner Admin to test the single sign-on connection.",
+    title: "Your identity provider's answer could not be accepted",
+    body: "The sign-in at your identity provider failed or its answer did not pass the checks. Try again; if it keeps failing, ask your partner Admin to test the connection.",
   },
-  request_unknown: {
-    title: "This sign-in is no longer valid",
-    body: "It took too long, was already used, or did not start on this app. Start again from your partner's sign-in page.",
+  request_expired: {
+    title: "This sign-in has expired",
+    body: "The sign-in took too long, or its answer was already used. Start again from the sign-in page.",
   },
 };
 
@@ -177,14 +177,17 @@ export function safeReturnTo(value: string | null | undefined): string | null {
  */
 export async function finishSsoSignIn(db: Db, identity: SsoIdentity, returnTo: string | null): Promise<Response> {
   const outcome = await resolveSsoUser(db, identity);
-  if (!outcome.ok) return redirect(`/partner/sso/refused?reason=${outcome.reason}`);
+  if (!outcome.ok) return ssoRefusedResponse(outcome.reason);
   const token = await issueSsoTicket(db, outcome.user.id, identity.protocol, safeReturnTo(returnTo));
   const secure = config.appUrl().startsWith("https://") ? "; Secure" : "";
-  return redirect("/partner/sso/complete", `${SSO_TICKET_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60${secure}`);
+  return ssoRedirect("/partner/sso/complete", `${SSO_TICKET_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60${secure}`);
 }
 
+/** The refused page for `reason`, as an answer of an SSO route. */
+export const ssoRefusedResponse = (reason: SsoRefusal): Response => ssoRedirect(`/partner/sso/refused?reason=${reason}`);
+
 /** 303: after a SAML POST the browser follows with a GET. Relative, so the host the browser used stays. */
-function redirect(location: string, cookie?: string): Response {
+export function ssoRedirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
   if (cookie) headers.append("Set-Cookie", cookie);
   return new Response(null, { status: 303, headers });

@@ -65,7 +65,7 @@ test("the built server: a partner Admin signs in through the ACS with a signed a
   assert.equal(await tickets(), before + 1);
   const replay = await postForm(new URLSearchParams({ SAMLResponse: samlResponse }).toString());
   assert.equal(replay.status, 303);
-  assert.equal(replay.headers.get("location"), "/partner/sso/refused?reason=request_unknown");
+  assert.equal(replay.headers.get("location"), "/partner/sso/refused?reason=request_expired");
   assert.equal(await tickets(), before + 1);
 });
 
