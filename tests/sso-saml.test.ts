@@ -18,6 +18,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
+import { saveSsoConnection } from "@/lib/sso/connections";
 import { createSsoRequest, type SsoTestResult } from "@/lib/sso/requests";
 import { parseIdpMetadata, samlSignInUrl, spAcsUrl, spEntityId } from "@/lib/sso/saml";
 import { databaseKind, freshDatabase } from "./helpers/db";
@@ -520,6 +521,24 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
         if (saved === undefined) delete process.env.SSO_ALLOW_PRIVATE_ADDRESSES;
         else process.env.SSO_ALLOW_PRIVATE_ADDRESSES = saved;
       }
+    });
+  });
+
+  describe("saving a SAML connection (Settings > Single sign-on)", () => {
+    test("the metadata is read on save (entity ID, SSO URL, certificates); bad metadata is refused at its field and nothing is written", async () => {
+      const orgC = (await createPartnerOrg(db(), portalOwner, { name: "SAML C", zuoraAccountId: "Z-C", invoiceOwner: "partner" })).id;
+      const input = (metadataXml: string) => ({ orgId: orgC, protocol: "saml" as const, issuer: "", clientId: "", clientSecret: "", metadataXml });
+      await assert.rejects(
+        saveSsoConnection(db(), portalOwner, input(idp.metadataXml({ withCertificate: false }))),
+        (err: unknown) => err instanceof DomainError && err.code === "invalid" && /no signing certificate/.test(err.fieldErrors.metadataXml?.[0] ?? ""),
+      );
+      assert.equal((await db().select().from(partnerSsoConnection).where(eq(partnerSsoConnection.partnerOrgId, orgC))).length, 0);
+      await saveSsoConnection(db(), portalOwner, input(idp.metadataXml()));
+      const [row] = await db().select().from(partnerSsoConnection).where(eq(partnerSsoConnection.partnerOrgId, orgC));
+      assert.equal(row?.protocol, "saml");
+      assert.equal(row?.samlIdpEntityId, idp.entityId);
+      assert.equal(row?.samlIdpSsoUrl, idp.ssoUrl);
+      assert.equal(row?.samlIdpCertificates?.length, 1);
     });
   });
 

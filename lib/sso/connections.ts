@@ -6,9 +6,10 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { seal } from "@/lib/crypto/sealed";
-import { invalid, notFound } from "@/lib/errors";
+import { DomainError, invalid, notFound } from "@/lib/errors";
 import type { SsoConnectionInput, SsoSignInSettingsInput } from "@/lib/validations/sso";
 import { CLIENT_SECRET_PURPOSE, discoverOidc } from "./oidc";
+import { parseIdpMetadata, type SamlIdpSettings } from "./saml";
 import type { SsoTestResult } from "./requests";
 
 /**
@@ -106,9 +107,14 @@ async function protocolFields(existing: PartnerSsoConnectionRow | null, input: S
   };
 }
 
-/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata. */
-async function parseSamlMetadata(_xml: string): Promise<{ entityId: string; ssoUrl: string; certificates: string[] }> {
-  throw invalid("SAML 2.0 connections are not available yet.", { metadataXml: ["SAML 2.0 connections are not available yet."] });
+/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata (lib/sso/saml.ts), its refusal shown at the field. */
+async function parseSamlMetadata(xml: string): Promise<SamlIdpSettings> {
+  try {
+    return parseIdpMetadata(xml);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "invalid") throw invalid(err.message, { metadataXml: [err.message] });
+    throw err;
+  }
 }
 
 /**
