@@ -135,7 +135,7 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     const [created] = await db().select().from(partnerUser).where(eq(partnerUser.email, "jit.person@a.example"));
     assert.equal(created!.partnerOrgId, orgA);
     const replay = await callback(orgA, back);
-    assert.equal(location(replay), "/partner/sso/refused?reason=request_unknown");
+    assert.equal(location(replay), "/partner/sso/refused?reason=request_expired");
   });
 
   test("the provider's verdicts go through the one rule: another partner's user, an unverified email, no account with JIT off", async () => {
@@ -150,7 +150,7 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
   test("attacks on the answer are refused and sign nobody in", async () => {
     // The state of A's request sent to B's callback: B has no such request (and A's stays pending).
     const forB = await throughProvider("cross@a.example");
-    assert.equal(location(await callback(orgB, forB)), "/partner/sso/refused?reason=request_unknown");
+    assert.equal(location(await callback(orgB, forB)), "/partner/sso/refused?reason=request_expired");
     // A forged code.
     const forged = await throughProvider("forged@a.example");
     forged.searchParams.set("code", "forged-code");
@@ -173,11 +173,11 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     denied.search = new URLSearchParams({ error: "access_denied", state: started.searchParams.get("state")!, iss: provider.issuer }).toString();
     assert.equal(location(await callback(orgA, denied)), "/partner/sso/refused?reason=provider_error");
     // No state, an unknown one, an expired one.
-    assert.equal(location(await callback(orgA, new URL(`${oidcRedirectUri(orgA)}?code=x`))), "/partner/sso/refused?reason=request_unknown");
-    assert.equal(location(await callback(orgA, new URL(`${oidcRedirectUri(orgA)}?code=x&state=_nope`))), "/partner/sso/refused?reason=request_unknown");
+    assert.equal(location(await callback(orgA, new URL(`${oidcRedirectUri(orgA)}?code=x`))), "/partner/sso/refused?reason=request_expired");
+    assert.equal(location(await callback(orgA, new URL(`${oidcRedirectUri(orgA)}?code=x&state=_nope`))), "/partner/sso/refused?reason=request_expired");
     const late = await throughProvider("late@a.example");
     await db().update(ssoRequest).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(ssoRequest.id, late.searchParams.get("state")!));
-    assert.equal(location(await callback(orgA, late)), "/partner/sso/refused?reason=request_unknown");
+    assert.equal(location(await callback(orgA, late)), "/partner/sso/refused?reason=request_expired");
     for (const email of ["cross@a.example", "forged@a.example", "mixup@a.example", "pkce@a.example", "nonce@a.example", "late@a.example"]) {
       assert.equal((await db().select().from(partnerUser).where(eq(partnerUser.email, email))).length, 0, email);
     }
@@ -235,7 +235,7 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     const res = await start("x".repeat(500), { login_hint: "a".repeat(5000), return_to: "//evil.example" });
     assert.equal(location(res), "/partner/sso/refused?reason=not_enabled");
     const cb = await oidcCallback(db(), orgA, new URLSearchParams(`state=${"%00".repeat(50)}&code=1&code=2`));
-    assert.equal(location(cb), "/partner/sso/refused?reason=request_unknown");
+    assert.equal(location(cb), "/partner/sso/refused?reason=request_expired");
     const broken = ssoRoute(async () => {
       throw new Error("the database went away");
     });

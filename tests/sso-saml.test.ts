@@ -18,6 +18,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { createPartnerUser } from "@/lib/partners/users";
+import { saveSsoConnection } from "@/lib/sso/connections";
 import { createSsoRequest, type SsoTestResult } from "@/lib/sso/requests";
 import { parseIdpMetadata, samlSignInUrl, spAcsUrl, spEntityId } from "@/lib/sso/saml";
 import { databaseKind, freshDatabase } from "./helpers/db";
@@ -269,14 +270,23 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       const before = await ticketCount();
       const { authn } = await startSignIn();
       const res = await post(orgA, idp.samlResponseFor({ ...authn, id: newSamlId() }));
-      await assertRefused(res, before, "request_unknown");
+      await assertRefused(res, before, "request_expired");
     });
 
     test("IdP-initiated: an unsolicited response (no InResponseTo) is refused", async () => {
       const before = await ticketCount();
       const { authn } = await startSignIn();
       const res = await post(orgA, idp.samlResponseFor(authn, { inResponseTo: null }));
-      await assertRefused(res, before, "request_unknown", /unsolicited/);
+      await assertRefused(res, before, "request_expired", /unsolicited/);
+    });
+
+    test("InResponseTo that is no ID of ours (a NUL character reference, quotes, SQL) is refused without a database error", async () => {
+      for (const inResponseTo of ["_a&#0;b", "'; drop table sso_request; --", "x".repeat(300)]) {
+        const before = await ticketCount();
+        const { authn } = await startSignIn();
+        const xml = idp.responseXmlFor(authn).replace(`InResponseTo="${authn.id}"`, `InResponseTo="${inResponseTo}"`);
+        await assertRefused(await post(orgA, toSamlResponse(xml)), before, "request_expired");
+      }
     });
 
     test("InResponseTo already used: replaying an accepted response is refused", async () => {
@@ -284,17 +294,17 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       const samlResponse = idp.samlResponseFor(authn, { nameId: "person@partner.example" });
       await assertSignedIn(await post(orgA, samlResponse));
       const before = await ticketCount();
-      await assertRefused(await post(orgA, samlResponse), before, "request_unknown");
+      await assertRefused(await post(orgA, samlResponse), before, "request_expired");
     });
 
     test("InResponseTo of another partner: a request started at partner B cannot be answered at partner A's ACS (nor the reverse)", async () => {
       const before = await ticketCount();
       const b = await startSignIn(orgB);
       // Partner A's IdP answers partner B's request, posted to A's ACS: B's request is not A's.
-      await assertRefused(await post(orgA, idp.samlResponseFor({ ...b.authn, acsUrl: spAcsUrl(orgA), spEntityId: spEntityId(orgA) })), before, "request_unknown");
+      await assertRefused(await post(orgA, idp.samlResponseFor({ ...b.authn, acsUrl: spAcsUrl(orgA), spEntityId: spEntityId(orgA) })), before, "request_expired");
       const a = await startSignIn(orgA);
       const res = await post(orgB, idp.samlResponseFor(a.authn, { nameId: "boss@partner.example" }));
-      assert.equal(res.headers.get("location"), "/partner/sso/refused?reason=request_unknown");
+      assert.equal(res.headers.get("location"), "/partner/sso/refused?reason=request_expired");
       assert.equal(await ticketCount(), before);
     });
 
@@ -511,6 +521,24 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
         if (saved === undefined) delete process.env.SSO_ALLOW_PRIVATE_ADDRESSES;
         else process.env.SSO_ALLOW_PRIVATE_ADDRESSES = saved;
       }
+    });
+  });
+
+  describe("saving a SAML connection (Settings > Single sign-on)", () => {
+    test("the metadata is read on save (entity ID, SSO URL, certificates); bad metadata is refused at its field and nothing is written", async () => {
+      const orgC = (await createPartnerOrg(db(), portalOwner, { name: "SAML C", zuoraAccountId: "Z-C", invoiceOwner: "partner" })).id;
+      const input = (metadataXml: string) => ({ orgId: orgC, protocol: "saml" as const, issuer: "", clientId: "", clientSecret: "", metadataXml });
+      await assert.rejects(
+        saveSsoConnection(db(), portalOwner, input(idp.metadataXml({ withCertificate: false }))),
+        (err: unknown) => err instanceof DomainError && err.code === "invalid" && /no signing certificate/.test(err.fieldErrors.metadataXml?.[0] ?? ""),
+      );
+      assert.equal((await db().select().from(partnerSsoConnection).where(eq(partnerSsoConnection.partnerOrgId, orgC))).length, 0);
+      await saveSsoConnection(db(), portalOwner, input(idp.metadataXml()));
+      const [row] = await db().select().from(partnerSsoConnection).where(eq(partnerSsoConnection.partnerOrgId, orgC));
+      assert.equal(row?.protocol, "saml");
+      assert.equal(row?.samlIdpEntityId, idp.entityId);
+      assert.equal(row?.samlIdpSsoUrl, idp.ssoUrl);
+      assert.equal(row?.samlIdpCertificates?.length, 1);
     });
   });
 

@@ -36,7 +36,7 @@ export type SsoRefusal =
   | "partner_suspended"
   | "not_enabled"
   | "provider_error"
-  | "request_unknown"
+  | "request_expired"
   | "rate_limited";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
@@ -65,12 +65,12 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   partner_suspended: { title: "Your partner account is suspended", body: "Contact the portal admins." },
   not_enabled: { title: "Single sign-on is not available", body: "This partner's single sign-on is turned off. Sign in with your email and password." },
   provider_error: {
-    title: "Your identity provider's answer was refused",
-    body: "It could not be verified, so nobody was signed in. Try again, or ask your partner Admin to test the single sign-on connection.",
+    title: "Your identity provider's answer could not be accepted",
+    body: "The sign-in at your identity provider failed or its answer did not pass the checks. Try again; if it keeps failing, ask your partner Admin to test the connection.",
   },
-  request_unknown: {
-    title: "This sign-in is no longer valid",
-    body: "It took too long, was already used, or did not start on this app. Start again from your partner's sign-in page.",
+  request_expired: {
+    title: "This sign-in has expired",
+    body: "The sign-in took too long, or its answer was already used. Start again from the sign-in page.",
   },
   rate_limited: {
     title: "Too many sign-ins from your network",

@@ -107,7 +107,7 @@ async function protocolFields(existing: PartnerSsoConnectionRow | null, input: S
   };
 }
 
-/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata; a refusal beside the field. */
+/** SAML 2.0: the IdP's entity ID, sign-in URL and certificates, from its metadata (lib/sso/saml.ts), its refusal shown at the field. */
 async function parseSamlMetadata(xml: string): Promise<SamlIdpSettings> {
   try {
     return parseIdpMetadata(xml);

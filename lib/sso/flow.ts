@@ -75,7 +75,7 @@ function signInUrl(db: Db, connection: PartnerSsoConnectionRow, request: SsoRequ
  */
 export async function oidcCallback(db: Db, partnerOrgId: string, query: URLSearchParams): Promise<Response> {
   const request = await takeSsoRequest(db, query.get("state") ?? "", partnerOrgId, "oidc");
-  if (!request) return ssoRefusedResponse("request_unknown");
+  if (!request) return ssoRefusedResponse("request_expired");
   const fail = async (error: string) => {
     if (request.purpose !== "test") return ssoRefusedResponse("provider_error");
     await recordSsoTestResult(db, partnerOrgId, { ok: false, protocol: "oidc", error });

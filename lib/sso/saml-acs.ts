@@ -4,7 +4,7 @@ import type { Profile } from "@node-saml/node-saml";
 import type { Db } from "@/db";
 import { partnerOrg, partnerSsoConnection, ssoAssertionSeen } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
-import { finishSsoSignIn, safeReturnTo, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
+import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
 import { recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "@/lib/sso/requests";
 import { declaresDoctypeOrEntity, EMAIL_NAME_ID_FORMAT, MAX_SAML_XML_BYTES, parseXmlStrict, samlServiceProvider, spAcsUrl, spMetadataXml } from "@/lib/sso/saml";
 import { samlAcsFormSchema } from "@/lib/validations/saml";
@@ -37,8 +37,6 @@ class SamlRefusal extends Error {}
 
 const plain = (status: number, message: string) =>
   Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
-
-const redirect = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
 async function auditFailure(db: Db, partnerOrgId: string, reason: SsoRefusal | "malformed_response", detail?: string): Promise<void> {
   await recordActivity(db, { kind: "anonymous", label: "sso:saml" }, {
@@ -175,10 +173,11 @@ export async function acceptSamlResponse(db: Db, partnerOrgId: string, form: unk
 
   // Only answers to a sign-in started here: no IdP-initiated (unsolicited) sign-in.
   const inResponseTo = doc.documentElement.getAttribute("InResponseTo") ?? "";
-  const request = inResponseTo ? await takeSsoRequest(db, inResponseTo, partnerOrgId, "saml") : null;
+  // Our request IDs are xs:ID values ("_" and letters/digits): anything else names no request of ours.
+  const request = /^[A-Za-z_][\w.-]{0,99}$/.test(inResponseTo) ? await takeSsoRequest(db, inResponseTo, partnerOrgId, "saml") : null;
   if (!request) {
-    await auditFailure(db, partnerOrgId, "request_unknown", inResponseTo ? "InResponseTo names no pending sign-in" : "unsolicited response (no InResponseTo)");
-    return redirect("/partner/sso/refused?reason=request_unknown");
+    await auditFailure(db, partnerOrgId, "request_expired", inResponseTo ? "InResponseTo names no pending sign-in" : "unsolicited response (no InResponseTo)");
+    return ssoRefusedResponse("request_expired");
   }
   return answerRequest(db, connection, request, samlResponse, doc);
 }
@@ -192,14 +191,14 @@ async function answerRequest(
 ): Promise<Response> {
   const partnerOrgId = connection.partnerOrgId;
   const testing = request.purpose === "test";
-  const back = safeReturnTo(request.returnTo) ?? "/partner";
+  const back = safeReturnTo(request.returnTo) ?? "/";
   const refuse = async (reason: SsoRefusal, error: string) => {
     if (testing) {
       await recordSsoTestResult(db, partnerOrgId, { ok: false, protocol: "saml", error });
-      return redirect(back);
+      return ssoRedirect(back);
     }
     await auditFailure(db, partnerOrgId, reason, error);
-    return redirect(`/partner/sso/refused?reason=${reason}`);
+    return ssoRefusedResponse(reason);
   };
 
   if (connection.protocol !== "saml") return refuse("provider_error", "This partner's single sign-on is no longer set up for SAML 2.0.");
@@ -233,7 +232,7 @@ async function answerRequest(
       emailVerified: true,
       attributes: reportAttributes(identity.attributes),
     });
-    return redirect(back);
+    return ssoRedirect(back);
   }
   const { attributes: _attributes, ...person } = identity;
   return finishSsoSignIn(db, person, request.returnTo);

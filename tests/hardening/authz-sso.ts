@@ -66,7 +66,7 @@ export const SSO_ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   // The OpenID Connect redirect URI: anyone reaches it; an answer naming no pending request is refused in words.
   "/api/sso/[partnerOrgId]/oidc/callback GET": {
     request: async (w, t) => ({ path: `/api/sso/${org(w, t).id}/oidc/callback?state=_matrix&code=x` }),
-    allowed: (res) => res.status === 303 && res.headers.get("location") === "/partner/sso/refused?reason=request_unknown",
+    allowed: (res) => res.status === 303 && res.headers.get("location") === "/partner/sso/refused?reason=request_expired",
     rule: rule("public"),
   },
 };

@@ -18,6 +18,9 @@ import { suspendPartnerOrg } from "@/lib/partners/suspension";
 import { setPartnerLogo } from "@/lib/branding/branding";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
+import { partnerSsoConnection } from "@/db/schema";
+import { parseIdpMetadata } from "@/lib/sso/saml";
+import { TestSamlIdp } from "../helpers/saml-idp";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
 import { SSO_ACTIONS, SSO_ROUTES } from "./authz-sso";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
@@ -420,6 +423,17 @@ const json = (method: string, body: unknown): RequestInit => ({ method, headers:
 const success = (res: Response) => res.status >= 200 && res.status < 300;
 const csv = (res: Response) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("text/csv");
 
+/** The target's SAML connection (a test IdP's metadata), made once. */
+const samlConnection = async (w: World, t: Target) => {
+  const idp = (samlIdp ??= new TestSamlIdp("https://idp.matrix.example/saml", "https://idp.matrix.example/saml/sso"));
+  const settings = parseIdpMetadata(idp.metadataXml());
+  await w.database.db
+    .insert(partnerSsoConnection)
+    .values({ partnerOrgId: org(w, t).id, protocol: "saml", enabled: true, samlIdpMetadata: idp.metadataXml(), samlIdpEntityId: settings.entityId, samlIdpSsoUrl: settings.ssoUrl, samlIdpCertificates: settings.certificates })
+    .onConflictDoNothing();
+};
+let samlIdp: TestSamlIdp | undefined;
+
 /** A route that answers some callers more (e.g. a test mode) has one look per rule, as pages do. */
 export const ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   // next-auth's own endpoints are public (sign-in, csrf, session): reachable by all, never a 5xx.
@@ -560,6 +574,21 @@ export const ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   "/sso GET": {
     request: async (w, t) => ({ path: `/sso?partner=${org(w, t).slug}` }),
     allowed: (res, _body, w, t) => res.status === 307 && res.headers.get("location") === `/partner?partner=${org(w, t).slug}`,
+    rule: PUBLIC,
+  },
+  // A partner's SAML service provider: public doors (the IdP's answer arrives through the browser,
+  // the metadata is for the IdP's admin). Garbage is refused as such (400), never a 5xx.
+  "/api/sso/[partnerOrgId]/saml/acs POST": {
+    request: async (w, t) => (await samlConnection(w, t), {
+      path: `/api/sso/${org(w, t).id}/saml/acs`,
+      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ SAMLResponse: Buffer.from("<samlp:Response").toString("base64") }) },
+    }),
+    allowed: (res, body) => res.status === 400 && body.includes("not well-formed"),
+    rule: PUBLIC,
+  },
+  "/api/sso/[partnerOrgId]/saml/metadata GET": {
+    request: async (w, t) => ({ path: `/api/sso/${org(w, t).id}/saml/metadata?download=1` }),
+    allowed: (res, body, w, t) => res.status === 200 && (res.headers.get("content-type") ?? "").startsWith("application/samlmetadata+xml") && body.includes(`/api/sso/${org(w, t).id}/saml/acs`),
     rule: PUBLIC,
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },
