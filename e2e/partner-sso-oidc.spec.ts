@@ -103,6 +103,15 @@ test("a partner Admin sets up OpenID Connect; a new person of its verified domai
   await expect(partner.getByRole("row").filter({ hasText: newcomer }).filter({ hasText: "Single sign-on (just-in-time)" }).first()).toBeVisible();
   await joined.context().close();
 
+  // Email first: the partner sign-in sends a person of the verified domain to this partner's provider.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto("/partner", { waitUntil: "networkidle" });
+  await again.getByLabel("Email").fill(newcomer);
+  await again.getByRole("button", { name: "Continue" }).click();
+  await atProvider(again, newcomer);
+  await expect(again.getByTestId("partner-brand")).toHaveText(orgName);
+  await again.context().close();
+
   // Someone whose email (of this domain) belongs to another partner's user: refused, never moved.
   const otherOrg = await createOrg(admin, unique("Other Partner"));
   const theirs = `theirs@${domain}`;
