@@ -187,7 +187,8 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     const viewer: Actor = { ...partnerAdminA, role: "viewer" };
     const otherAdmin: Actor = { ...partnerAdminA, partnerOrgId: orgB };
     const adminViewer: Actor = { kind: "admin", id: "av", role: "viewer", label: "av" };
-    for (const actor of [null, viewer, otherAdmin, adminViewer]) {
+    const pendingAdmin = { ...partnerAdminA, orgStatus: "pending" } as Actor;
+    for (const actor of [null, viewer, otherAdmin, adminViewer, pendingAdmin]) {
       const res = await start(orgA, { test: "1", return_to: "/x" }, async () => actor);
       assert.equal(res.status, 403, JSON.stringify(actor));
     }

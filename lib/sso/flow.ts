@@ -36,7 +36,9 @@ export async function startSso(db: Db, partnerOrgId: string, query: URLSearchPar
   const test = query.get("test") === "1";
   const returnTo = parsed.success ? safeReturnTo(parsed.data.return_to) : null;
   const caller = test ? await actor() : null;
-  if (test && (!caller || !can(caller, "sso:manage", partnerOrgId))) return forbiddenTest();
+  // As with every change from the partner pages, a pending organisation's Admins test nothing until its form is in.
+  const pending = caller && "orgStatus" in caller && caller.orgStatus !== "approved";
+  if (test && (!caller || pending || !can(caller, "sso:manage", partnerOrgId))) return forbiddenTest();
   const connection = partnerOrgId.length <= 100 ? await ssoConnectionOf(db, partnerOrgId) : null;
   if (!connection) return test ? backTo(returnTo) : ssoRefusedResponse("not_enabled");
   if (!test && !connection.enabled) return ssoRefusedResponse("not_enabled");
