@@ -51,10 +51,10 @@ test("white label: a partner Admin uploads both logos and sets support informati
 
   // Support Information, saved with Save.
   await page.getByLabel("Support Information").fill("<b>bold</b>");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/HTML is not allowed/)).toBeVisible();
   await page.getByLabel("Support Information").fill(SUPPORT);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Support information saved.")).toBeVisible();
   await expectAccessible(page);
 
