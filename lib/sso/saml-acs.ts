@@ -4,6 +4,7 @@ import type { Profile } from "@node-saml/node-saml";
 import type { Db } from "@/db";
 import { partnerOrg, partnerSsoConnection, ssoAssertionSeen } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
+import { json } from "@/lib/api/errors";
 import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
 import { recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "@/lib/sso/requests";
 import { declaresDoctypeOrEntity, EMAIL_NAME_ID_FORMAT, MAX_SAML_XML_BYTES, parseXmlStrict, samlServiceProvider, spAcsUrl, spMetadataXml } from "@/lib/sso/saml";
@@ -35,8 +36,7 @@ const SEEN_DEFAULT_MS = 10 * 60_000;
 /** A refusal of the answer itself, in words an Admin can act on. */
 class SamlRefusal extends Error {}
 
-const plain = (status: number, message: string) =>
-  Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+const plain = (status: number, message: string) => json({ message }, status);
 
 async function auditFailure(db: Db, partnerOrgId: string, reason: SsoRefusal | "malformed_response", detail?: string): Promise<void> {
   await recordActivity(db, { kind: "anonymous", label: "sso:saml" }, {
