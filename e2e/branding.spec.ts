@@ -101,7 +101,7 @@ test("white label: a partner Admin uploads both logos and sets support informati
   await expect(brand).toContainText(orgName);
   await expect(brand.getByTestId("org-logo")).toHaveAttribute("src", lightUrl);
   await expect(visitor.getByTestId("sign-in-support").getByRole("link", { name: "Contact My Partner" })).toHaveAttribute("href", "https://mypartner.example.com/support");
-  await expect(visitor.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Continue" })).toBeVisible();
   await expectAccessible(visitor);
 
   // An unknown slug: the plain sign-in, revealing nothing.

@@ -131,6 +131,22 @@ describe(`verified domains (${databaseKind})`, () => {
     assert.equal(audit[0]!.actorKind, "partner_user");
   });
 
+  test("Verify when DNS does not answer (nothing listening, DNS_SERVERS not IP addresses): told so, nothing verified", async () => {
+    const d = await addPartnerDomain(database.db, owner, orgA, { domain: fresh("down") });
+    const silent = await startTxtServer();
+    const deadAddress = silent.address;
+    await silent.close();
+    for (const servers of [deadAddress, "dns.example"]) {
+      process.env.DNS_SERVERS = servers;
+      try {
+        await assert.rejects(verifyPartnerDomain(database.db, owner, orgA, d.id), refused("invalid", /did not answer\. DNS changes can take a while to show; try again later\./), servers);
+      } finally {
+        process.env.DNS_SERVERS = dns.address;
+      }
+    }
+    assert.equal((await rowOf(d.id)).verifiedAt, null);
+  });
+
   test("a domain verified by another partner is refused, when added and when verified", async () => {
     const domain = fresh("taken");
     const mine = await addPartnerDomain(database.db, owner, orgB, { domain });

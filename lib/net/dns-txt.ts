@@ -1,6 +1,7 @@
 import "server-only";
 import { Resolver } from "node:dns/promises";
 import { config } from "@/lib/config";
+import { logError } from "@/lib/log";
 
 /** How long one DNS query may take, and how often it is sent before the lookup gives up. */
 const TIMEOUT_MS = 5_000;
@@ -16,14 +17,16 @@ export type TxtLookup = { ok: true; records: string[] } | { ok: false; reason: "
  */
 export async function lookupTxt(name: string): Promise<TxtLookup> {
   const resolver = new Resolver({ timeout: TIMEOUT_MS, tries: TRIES });
-  const servers = config.dnsServers();
-  if (servers.length > 0) resolver.setServers(servers);
   try {
+    const servers = config.dnsServers();
+    // setServers throws on anything but IP addresses (with an optional port): a DNS failure then.
+    if (servers.length > 0) resolver.setServers(servers);
     const records = await resolver.resolveTxt(name);
     return { ok: true, records: records.map((chunks) => chunks.join("")) };
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === "ENOTFOUND" || code === "ENODATA" || code === "ENONAME") return { ok: false, reason: "not_found" };
+    if (!code || code === "ERR_INVALID_IP_ADDRESS") logError("dns", "DNS_SERVERS is not a list of IP addresses", err);
     return { ok: false, reason: "unavailable" };
   } finally {
     resolver.cancel();

@@ -22,6 +22,7 @@ import { partnerSsoConnection } from "@/db/schema";
 import { parseIdpMetadata } from "@/lib/sso/saml";
 import { TestSamlIdp } from "../helpers/saml-idp";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
+import { DOMAIN_ACTIONS } from "./authz-domains";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
@@ -289,6 +290,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
     admin("branding:manage"),
   ),
   ...SCIM_ACTIONS,
+  ...DOMAIN_ACTIONS,
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -337,6 +339,7 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="domains-heading"'), rule: admin("org:read", "sso:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, 'id="branding-heading"'), rule: admin("org:read", "branding:manage") },
   ],
@@ -387,6 +390,7 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/partner/[slug]/settings": [
     { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="domains-heading"'), rule: partner("org:read", "sso:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="branding-heading"', "Upload Logo"), rule: partner("org:read", "branding:manage") },
   ],
   // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
