@@ -21,6 +21,7 @@ import { ssoConnectionSchema, ssoSignInSettingsSchema } from "@/lib/validations/
 import { databaseKind, freshDatabase } from "./helpers/db";
 import { freePort, startOidcProvider } from "./helpers/oidc-provider";
 import { useTestOutbox } from "./helpers/outbox";
+import { TestSamlIdp } from "./helpers/saml-idp";
 import { portalOwner } from "./helpers/scim";
 
 const refused = (code: DomainError["code"], text?: RegExp) => (e: unknown) => e instanceof DomainError && e.code === code && (!text || text.test(e.message));
@@ -173,6 +174,29 @@ describe(`SSO connections (${databaseKind})`, () => {
     await assert.rejects(setSsoSignInSettings(db(), portalOwner, { ...base, orgId: orgB, breakGlassUserId: "" }), refused("invalid", /Save a connection first/));
     const [entry] = (await entries(orgA)).filter((e) => e.action === "partner_sso_connection.settings_changed" && JSON.stringify(e.change).includes("boss@a.example"));
     assert.deepEqual((entry!.change as { after: unknown }).after, { enabled: true, requireSso: true, breakGlass: "boss@a.example", jitEnabled: true, jitRole: "maintainer" });
+  });
+
+  test("changing the protocol replaces the other protocol's fields, the secret included; bad metadata is refused beside its field", async () => {
+    await saveSsoConnection(db(), portalOwner, oidc(orgB));
+    const idp = new TestSamlIdp("https://idp.b.example/saml", "https://idp.b.example/sso");
+    const saml = await saveSsoConnection(db(), partner(orgB, "admin"), ssoConnectionSchema.parse({ orgId: orgB, protocol: "saml", metadataXml: idp.metadataXml() }));
+    assert.equal(saml.protocol, "saml");
+    const row = await rowOf(orgB);
+    assert.deepEqual([row!.oidcIssuer, row!.oidcClientId, row!.oidcClientSecretSealed], [null, null, null]);
+    assert.deepEqual([row!.samlIdpEntityId, row!.samlIdpSsoUrl, row!.samlIdpCertificates!.length], ["https://idp.b.example/saml", "https://idp.b.example/sso", 1]);
+    await assert.rejects(saveSsoConnection(db(), portalOwner, oidc(orgB, { clientSecret: "" })), refused("invalid", /Client secret is required/), "the old secret is gone");
+    for (const xml of ["<not-metadata/>", idp.metadataXml({ withCertificate: false }), '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>']) {
+      await assert.rejects(saveSsoConnection(db(), portalOwner, ssoConnectionSchema.parse({ orgId: orgB, protocol: "saml", metadataXml: xml })), (e: unknown) => {
+        assert.ok(e instanceof DomainError && e.code === "invalid");
+        assert.deepEqual(Object.keys(e.fieldErrors), ["metadataXml"]);
+        return true;
+      });
+    }
+    assert.equal((await rowOf(orgB))!.samlIdpEntityId, "https://idp.b.example/saml", "nothing written");
+    const back = await saveSsoConnection(db(), portalOwner, oidc(orgB));
+    assert.equal(back.protocol, "oidc");
+    const again = await rowOf(orgB);
+    assert.deepEqual([again!.samlIdpMetadata, again!.samlIdpEntityId, again!.samlIdpSsoUrl, again!.samlIdpCertificates], [null, null, null, null]);
   });
 
   test("every change is audited, and no entry holds the secret, sealed or not", async () => {

@@ -3,10 +3,10 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { config } from "@/lib/config";
 import { getSsoConnection, ssoBreakGlassCandidates } from "@/lib/sso/connections";
 import { oidcRedirectUri } from "@/lib/sso/oidc";
 import { ssoStartPath } from "@/lib/sso/requests";
+import { spAcsUrl, spEntityId } from "@/lib/sso/saml";
 import { formatDate } from "@/lib/utils";
 import { SsoConnectionForm } from "./sso-connection-form";
 import { SsoSignInSettingsForm } from "./sso-sign-in-settings-form";
@@ -24,8 +24,12 @@ export async function SsoSection({ actor, orgId, returnTo, actions }: { actor: A
   const db = await getDb();
   const [connection, admins] = await Promise.all([getSsoConnection(db, actor, orgId), ssoBreakGlassCandidates(db, actor, orgId)]);
   const manage = can(actor, "sso:manage", orgId);
-  const samlBase = `${config.appUrl()}/api/sso/${encodeURIComponent(orgId)}/saml`;
-  const sp: SsoServiceProvider = { redirectUri: oidcRedirectUri(orgId), samlEntityId: `${samlBase}/metadata`, samlAcsUrl: `${samlBase}/acs`, samlMetadataUrl: `/api/sso/${encodeURIComponent(orgId)}/saml/metadata` };
+  const sp: SsoServiceProvider = {
+    redirectUri: oidcRedirectUri(orgId),
+    samlEntityId: spEntityId(orgId),
+    samlAcsUrl: spAcsUrl(orgId),
+    samlMetadataUrl: `/api/sso/${encodeURIComponent(orgId)}/saml/metadata`,
+  };
   const test = connection?.lastTestResult ?? null;
   return (
     <section aria-labelledby="sso-heading" className="space-y-4">

@@ -80,9 +80,9 @@ export const ACTIVITY_ACTIONS = [
  * organisations. Sign-ins are not changes; they stay in the portal admins' trail.
  */
 export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
-  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") || a.startsWith("partner_sso_connection.") ||
+  (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
     (a.startsWith("partner_user.") && !a.includes("sign")) ||
-    a.startsWith("partner_domain."),
+    a.startsWith("partner_domain.") || a.startsWith("partner_sso_connection."),
 );
 
 export interface ActivityPage {

@@ -36,7 +36,8 @@ export type SsoRefusal =
   | "partner_suspended"
   | "not_enabled"
   | "provider_error"
-  | "request_expired";
+  | "request_expired"
+  | "rate_limited";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -70,6 +71,10 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   request_expired: {
     title: "This sign-in has expired",
     body: "The sign-in took too long, or its answer was already used. Start again from the sign-in page.",
+  },
+  rate_limited: {
+    title: "Too many sign-ins from your network",
+    body: "Wait a few minutes, then sign in again.",
   },
 };
 
@@ -155,7 +160,7 @@ export async function issueSsoTicket(db: Db, userId: string, protocol: SsoProtoc
 
 /** Uses a ticket up: the user it was issued for (once, before it expires), else null. */
 export async function redeemSsoTicket(db: Db, token: string): Promise<{ user: PartnerUserRow; protocol: SsoProtocol; returnTo: string | null } | null> {
-  if (!token || token.length > 100) return null;
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const [ticket] = await db
     .delete(ssoTicket)
     .where(and(eq(ssoTicket.tokenHash, hashTicket(token)), gt(ssoTicket.expiresAt, new Date())))

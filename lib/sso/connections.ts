@@ -9,8 +9,8 @@ import { seal } from "@/lib/crypto/sealed";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import type { SsoConnectionInput, SsoSignInSettingsInput } from "@/lib/validations/sso";
 import { CLIENT_SECRET_PURPOSE, discoverOidc } from "./oidc";
-import { parseIdpMetadata, type SamlIdpSettings } from "./saml";
 import type { SsoTestResult } from "./requests";
+import { parseIdpMetadata, type SamlIdpSettings } from "./saml";
 
 /**
  * A partner's single sign-on connection as Settings shows it: the client secret never leaves the

@@ -4,12 +4,17 @@ import type { PartnerSsoConnectionRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { logError } from "@/lib/log";
+import { hit } from "@/lib/rate-limit";
 import { ssoStartQuerySchema } from "@/lib/validations/sso";
 import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse } from "./complete";
 import { ssoConnectionOf } from "./connections";
 import { oidcIdentity, oidcRequestSecrets, oidcSignInUrl, reason } from "./oidc";
 import { samlSignInUrl } from "./saml";
 import { createSsoRequest, recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "./requests";
+
+/** Sign-ins one address may start in 10 minutes (generous: a whole office may share one address). */
+const STARTS_PER_ADDRESS = 300;
+const STARTS_WINDOW_S = 600;
 
 /** Where a test goes back to: the settings page it was started from, else the start of the app. */
 const backTo = (returnTo: string | null | undefined) => ssoRedirect(safeReturnTo(returnTo) ?? "/");
@@ -26,7 +31,7 @@ const forbiddenTest = () =>
  * the connection is off). Records the pending request, then sends the browser to the provider.
  * `actor` is the caller's session, read only for a test.
  */
-export async function startSso(db: Db, partnerOrgId: string, query: URLSearchParams, actor: () => Promise<Actor | null>): Promise<Response> {
+export async function startSso(db: Db, partnerOrgId: string, query: URLSearchParams, actor: () => Promise<Actor | null>, address = "unknown"): Promise<Response> {
   const parsed = ssoStartQuerySchema.safeParse(Object.fromEntries(query));
   const test = query.get("test") === "1";
   const returnTo = parsed.success ? safeReturnTo(parsed.data.return_to) : null;
@@ -35,6 +40,8 @@ export async function startSso(db: Db, partnerOrgId: string, query: URLSearchPar
   const connection = partnerOrgId.length <= 100 ? await ssoConnectionOf(db, partnerOrgId) : null;
   if (!connection) return test ? backTo(returnTo) : ssoRefusedResponse("not_enabled");
   if (!test && !connection.enabled) return ssoRefusedResponse("not_enabled");
+  // Each start stores a pending request: an address may not fill the table.
+  if (!test && !(await hit(db, `sso-start-addr:${address}`, STARTS_PER_ADDRESS, STARTS_WINDOW_S))) return ssoRefusedResponse("rate_limited");
   const loginHint = parsed.success && parsed.data.login_hint ? parsed.data.login_hint : undefined;
   try {
     const secrets = connection.protocol === "oidc" ? oidcRequestSecrets() : {};
@@ -56,9 +63,9 @@ export async function startSso(db: Db, partnerOrgId: string, query: URLSearchPar
   }
 }
 
-async function signInUrl(db: Db, connection: PartnerSsoConnectionRow, request: SsoRequestRow, loginHint?: string): Promise<string> {
-  if (connection.protocol === "oidc") return oidcSignInUrl(connection, request, loginHint);
-  return samlSignInUrl(db, connection, request, loginHint);
+/** The provider's URL carrying the request, by the connection's protocol. */
+function signInUrl(db: Db, connection: PartnerSsoConnectionRow, request: SsoRequestRow, loginHint?: string): Promise<string> {
+  return connection.protocol === "oidc" ? oidcSignInUrl(connection, request, loginHint) : samlSignInUrl(db, connection, request, loginHint);
 }
 
 /**

@@ -126,6 +126,11 @@ export function reason(err: unknown): string {
   if (err instanceof client.AuthorizationResponseError || err instanceof client.ResponseBodyError) {
     return `the provider answered ${err.error}${err.error_description ? `: ${err.error_description}` : ""}`.slice(0, 300);
   }
+  if (err instanceof client.WWWAuthenticateChallengeError) {
+    const params = err.cause[0]?.parameters;
+    const error = params?.error ?? `HTTP ${err.status}`;
+    return `the provider answered ${error}${params?.error_description ? `: ${params.error_description}` : ""}`.slice(0, 300);
+  }
   const cause = (err as { cause?: unknown }).cause;
   const inner = cause instanceof Error ? `${(err as Error).message}: ${cause.message}` : err instanceof Error ? err.message : String(err);
   if (/abort|timeout/i.test(inner)) return `no answer within ${TIMEOUT_S} s`;

@@ -22,13 +22,14 @@ import { partnerSsoConnection } from "@/db/schema";
 import { parseIdpMetadata } from "@/lib/sso/saml";
 import { TestSamlIdp } from "../helpers/saml-idp";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
+import { SSO_ACTIONS, SSO_ROUTES } from "./authz-sso";
 import { DOMAIN_ACTIONS } from "./authz-domains";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
 
 /** Where an entry is reached from: each door takes one kind of caller (or anyone). */
-export type Door = "admin" | "partner" | "api" | "scim" | "public";
+export type Door = "admin" | "partner" | "api" | "scim" | "public" | "session";
 export interface Rule {
   door: Door;
   needs: Permission[];
@@ -60,6 +61,8 @@ export const DOOR_TAKES: Record<Door, (a: Actor, target: Target) => boolean> = {
   // A SCIM base URL names its partner: only that partner's token opens it, whatever it asks.
   scim: (a, target) => a.kind === "scim_token" && a.partnerOrgId === target,
   public: () => true,
+  // Either app's session (portal admin or partner user), e.g. an SSO Test connection.
+  session: (a) => a.kind === "admin" || a.kind === "partner_user",
 };
 
 /** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
@@ -290,6 +293,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
     admin("branding:manage"),
   ),
   ...SCIM_ACTIONS,
+  ...SSO_ACTIONS,
   ...DOMAIN_ACTIONS,
 };
 
@@ -339,6 +343,7 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="sso-heading"'), rule: admin("org:read", "sso:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="domains-heading"'), rule: admin("org:read", "sso:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, 'id="branding-heading"'), rule: admin("org:read", "branding:manage") },
@@ -388,8 +393,9 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: async (w, t) => (await withUsage(w, t), account("/reports")(w, t)), allowed: shows(escName, "Usage by organisation", customerName), rule: partner("org:read", "report:read") },
   ],
   "/partner/[slug]/settings": [
-    { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
+    { path: account("/settings"), allowed: shows(escName, escSlug), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="sso-heading"'), rule: partner("org:read", "sso:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="domains-heading"'), rule: partner("org:read", "sso:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="branding-heading"', "Upload Logo"), rule: partner("org:read", "branding:manage") },
   ],
@@ -432,7 +438,8 @@ const samlConnection = async (w: World, t: Target) => {
 };
 let samlIdp: TestSamlIdp | undefined;
 
-export const ROUTES: Record<string, RouteSpec> = {
+/** A route that answers some callers more (e.g. a test mode) has one look per rule, as pages do. */
+export const ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   // next-auth's own endpoints are public (sign-in, csrf, session): reachable by all, never a 5xx.
   "/api/auth/[...nextauth] GET": { request: async () => ({ path: "/api/auth/session" }), allowed: reachable, rule: PUBLIC },
   "/api/auth/[...nextauth] POST": { request: async () => ({ path: "/api/auth/_log", init: { method: "POST" } }), allowed: (r) => r.status < 500, rule: PUBLIC },
@@ -530,6 +537,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     targets: CUSTOMER_TARGETS,
   },
   ...SCIM_ROUTES,
+  ...SSO_ROUTES,
   "/api/partner-management/usage POST": {
     request: async (w, t) => {
       await withUsage(w, "A");

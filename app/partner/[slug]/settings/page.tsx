@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { OrgOverview } from "@/components/partner-account/org-overview";
 import { ScimSection } from "@/components/scim/scim-section";
-import { DomainsSection } from "@/components/domains/domains-section";
 import { SsoSection } from "@/components/sso/sso-section";
+import { DomainsSection } from "@/components/domains/domains-section";
 import { BrandingSection } from "@/components/branding/branding-section";
 import { createPartnerScimTokenAction } from "@/app/partner/actions/create-scim-token";
 import { revokePartnerScimTokenAction } from "@/app/partner/actions/revoke-scim-token";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Settings" };
 /**
  * The partner account's settings: its details as the portal admins set them, read-only here.
  * For partner Admins: branding (white labelling: logos and support information) and Provisioning
- * (SCIM) and Single sign-on.
+ * (SCIM), Domains and Single sign-on.
  */
 export default async function PartnerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, org } = await loadPartnerAccount((await params).slug);

@@ -30,10 +30,10 @@ import { brandOf } from "@/lib/branding/branding";
 
 import { createScimTokenAction } from "../actions/create-scim-token";
 import { revokeScimTokenAction } from "../actions/revoke-scim-token";
-import { addDomainAction, markDomainVerifiedAction, removeDomainAction, verifyDomainAction } from "../actions/domains";
 import { removeSsoConnectionAction } from "../actions/remove-sso-connection";
 import { saveSsoConnectionAction } from "../actions/save-sso-connection";
 import { saveSsoSignInSettingsAction } from "../actions/save-sso-sign-in-settings";
+import { addDomainAction, markDomainVerifiedAction, removeDomainAction, verifyDomainAction } from "../actions/domains";
 import { deleteLogoAction } from "../actions/delete-logo";
 import { updateSupportInfoAction } from "../actions/update-support-info";
 import { uploadLogoAction } from "../actions/upload-logo";
