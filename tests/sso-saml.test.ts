@@ -240,6 +240,20 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       await attack((authn) => idp.responseXmlFor(authn, { recipient: "https://other-sp.example/acs" }), /Recipient/);
     });
 
+    test("two subject confirmations: a current one for another ACS URL and an expired one for ours is refused", async () => {
+      await attack((authn) => {
+        const id = newSamlId();
+        const past = new Date(Date.now() - 5 * 60_000).toISOString();
+        const assertion = idp
+          .assertionXml(authn, { assertionId: id, recipient: "https://other-sp.example/acs" })
+          .replace(
+            "</saml:Subject>",
+            `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${authn.id}" NotOnOrAfter="${past}" Recipient="${authn.acsUrl}"/></saml:SubjectConfirmation></saml:Subject>`,
+          );
+        return idp.responseXml(authn, idp.sign(assertion, id));
+      }, /subject confirmation has expired/);
+    });
+
     test("wrong destination: a Response addressed to another ACS URL is refused", async () => {
       await attack((authn) => idp.responseXmlFor(authn, { destination: "https://other-sp.example/acs" }), /Destination/);
     });

@@ -4,9 +4,10 @@ import type { Profile } from "@node-saml/node-saml";
 import type { Db } from "@/db";
 import { partnerOrg, partnerSsoConnection, ssoAssertionSeen } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
+import { json } from "@/lib/api/errors";
 import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
 import { recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "@/lib/sso/requests";
-import { declaresDoctypeOrEntity, EMAIL_NAME_ID_FORMAT, MAX_SAML_XML_BYTES, parseXmlStrict, samlServiceProvider, spAcsUrl, spMetadataXml } from "@/lib/sso/saml";
+import { declaresDoctypeOrEntity, EMAIL_NAME_ID_FORMAT, MAX_SAML_XML_BYTES, parseXmlStrict, SAML_CLOCK_SKEW_MS, samlServiceProvider, spAcsUrl, spMetadataXml } from "@/lib/sso/saml";
 import { samlAcsFormSchema } from "@/lib/validations/saml";
 
 /**
@@ -35,8 +36,7 @@ const SEEN_DEFAULT_MS = 10 * 60_000;
 /** A refusal of the answer itself, in words an Admin can act on. */
 class SamlRefusal extends Error {}
 
-const plain = (status: number, message: string) =>
-  Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+const plain = (status: number, message: string) => json({ message }, status);
 
 async function auditFailure(db: Db, partnerOrgId: string, reason: SsoRefusal | "malformed_response", detail?: string): Promise<void> {
   await recordActivity(db, { kind: "anonymous", label: "sso:saml" }, {
@@ -128,9 +128,15 @@ function checkSignedAssertion(signedAssertionXml: string, responseDoc: Document,
   const now = Date.now();
   const confirmations = Array.from(assertion.getElementsByTagNameNS(SAML_ASSERTION, "SubjectConfirmation")).filter((c) => c.getAttribute("Method") === BEARER);
   const data = confirmations.flatMap((c) => Array.from(c.getElementsByTagNameNS(SAML_ASSERTION, "SubjectConfirmationData")));
-  const matching = data.filter((d) => d.getAttribute("Recipient") === expect.acsUrl && d.getAttribute("InResponseTo") === expect.requestId);
+  const current = (d: Element) => {
+    const notOnOrAfter = Date.parse(d.getAttribute("NotOnOrAfter") ?? "");
+    return Number.isFinite(notOnOrAfter) && now - SAML_CLOCK_SKEW_MS < notOnOrAfter;
+  };
+  const matching = data.filter((d) => d.getAttribute("Recipient") === expect.acsUrl && d.getAttribute("InResponseTo") === expect.requestId && current(d));
   if (matching.length === 0) {
-    if (data.some((d) => d.getAttribute("InResponseTo") === expect.requestId)) throw new SamlRefusal("The assertion is meant for another ACS URL (Recipient).");
+    const answering = data.filter((d) => d.getAttribute("InResponseTo") === expect.requestId);
+    if (answering.some((d) => d.getAttribute("Recipient") === expect.acsUrl)) throw new SamlRefusal("The assertion's subject confirmation has expired (NotOnOrAfter).");
+    if (answering.length) throw new SamlRefusal("The assertion is meant for another ACS URL (Recipient).");
     throw new SamlRefusal("The assertion answers another sign-in request (InResponseTo).");
   }
   const limits = [...matching.map((d) => d.getAttribute("NotOnOrAfter")), ...Array.from(assertion.getElementsByTagNameNS(SAML_ASSERTION, "Conditions")).map((c) => c.getAttribute("NotOnOrAfter"))]

@@ -360,6 +360,9 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
   "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
+  // Where a partner's single sign-on lands (lib/sso/complete.ts): public pages in words; the ticket cookie decides who signs in.
+  "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: shows("Single sign-on"), rule: PUBLIC }],
+  "/partner/sso/refused": [{ path: () => "/partner/sso/refused?reason=provider_error", allowed: shows("Your identity provider"), rule: PUBLIC }],
   "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [
