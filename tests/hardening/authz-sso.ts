@@ -8,7 +8,7 @@ import { partnerSsoConnection } from "@/db/schema";
 import type { Permission } from "@/lib/auth/policy";
 import { parseIdpMetadata } from "@/lib/sso/saml";
 import { TestSamlIdp } from "../helpers/saml-idp";
-import type { ActionSpec, PageSpec, Rule, RouteSpec } from "./authz-table";
+import type { ActionSpec, Rule, RouteSpec } from "./authz-table";
 import type { Target, World } from "./world";
 
 const rule = (door: Rule["door"], ...needs: Permission[]): Rule => ({ door, needs });
@@ -71,10 +71,3 @@ export const SSO_ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   },
 };
 
-/** The pages an SSO answer lands on: public (a ticket in a cookie, or the reason in the query, decides what they do). */
-export const SSO_PAGES: Record<string, PageSpec[]> = {
-  "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: (res, body) => res.status === 200 && body.includes("Single sign-on"), rule: rule("public") }],
-  "/partner/sso/refused": [
-    { path: () => "/partner/sso/refused?reason=not_a_member", allowed: (res, body) => res.status === 200 && body.includes("You are not a member of this partner yet"), rule: rule("public") },
-  ],
-};

@@ -22,7 +22,7 @@ import { partnerSsoConnection } from "@/db/schema";
 import { parseIdpMetadata } from "@/lib/sso/saml";
 import { TestSamlIdp } from "../helpers/saml-idp";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
-import { SSO_ACTIONS, SSO_PAGES, SSO_ROUTES } from "./authz-sso";
+import { SSO_ACTIONS, SSO_ROUTES } from "./authz-sso";
 import { DOMAIN_ACTIONS } from "./authz-domains";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
@@ -415,7 +415,6 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: async (w, t) => (await pending(w, t), "/partner/complete"), allowed: shows(escName), rule: partner("org:read"), cleanup: approved },
     { path: async (w, t) => (await pending(w, t), "/partner/complete"), allowed: shows(escName, "Submit partner form"), rule: partner("org:read", "org:complete-form"), cleanup: approved },
   ],
-  ...SSO_PAGES,
 };
 /** Next's own pages, rendered for every caller alike. */
 export const FRAMEWORK = new Set(["/_global-error", "/_not-found"]);
