@@ -353,6 +353,9 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
   "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
+  // Where a partner's single sign-on lands (its ticket cookie signs the browser in) or says why it refused.
+  "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: ok200, rule: PUBLIC }],
+  "/partner/sso/refused": [{ path: () => "/partner/sso/refused?reason=not_a_member", allowed: shows("You are not a member of this partner yet"), rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [
     { path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") },
