@@ -89,6 +89,13 @@ describe(`verified domains (${databaseKind})`, () => {
     assert.equal((await database.db.select().from(partnerDomain)).length, before);
   });
 
+  test("a partner has at most 50 domains", async () => {
+    const orgC = (await createPartnerOrg(database.db, owner, { name: "Domains C", zuoraAccountId: "Z-C", invoiceOwner: "partner" })).id;
+    for (let i = 0; i < 50; i++) await addPartnerDomain(database.db, owner, orgC, { domain: fresh("many") });
+    await assert.rejects(addPartnerDomain(database.db, owner, orgC, { domain: fresh("many") }), refused("invalid", /at most 50 domains/));
+    assert.equal((await listPartnerDomains(database.db, owner, orgC)).length, 50);
+  });
+
   test("public mail services are refused; company domains that merely look alike are not", async () => {
     for (const d of ["gmail.com", "GoogleMail.com.", "outlook.com", "hotmail.co.uk", "hotmail.fr", "live.com", "msn.com", "yahoo.com", "yahoo.co.jp", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "mail.com", "yandex.ru", "zoho.com", "qq.com", "163.com", "mail.yahoo.com"]) {
       await assert.rejects(addPartnerDomain(database.db, owner, orgA, { domain: d }), refused("invalid", /public email service/), d);

@@ -14,18 +14,21 @@ export function DomainActionButton({
   action,
   label,
   success,
+  pendingLabel = label,
   variant = "outline",
 }: {
   target: Target;
   action: ServerAction<DomainActionInput, { id: string; domain: string }>;
   label: string;
   success: string;
+  /** Shown while the action runs (Verify asks DNS, which may take seconds). */
+  pendingLabel?: string;
   variant?: "outline" | "default";
 }) {
   const { run, pending } = useAction(action, { success });
   return (
     <Button type="button" size="sm" variant={variant} disabled={pending} aria-label={`${label} ${target.domain}`} onClick={() => run({ orgId: target.orgId, id: target.id })}>
-      {pending && label === "Verify" ? "Checking…" : label}
+      {pending ? pendingLabel : label}
     </Button>
   );
 }

@@ -104,7 +104,7 @@ export async function DomainsSection({ actor, orgId, actions }: { actor: Actor; 
                 {manage ? (
                   <TableCell>
                     <div className="flex flex-wrap justify-end gap-2">
-                      {d.verifiedAt ? null : <DomainActionButton target={target} action={actions.verify} label="Verify" success={`${d.domain} verified.`} variant="default" />}
+                      {d.verifiedAt ? null : <DomainActionButton target={target} action={actions.verify} label="Verify" pendingLabel="Checking DNS…" success={`${d.domain} verified.`} variant="default" />}
                       {d.verifiedAt || !markVerified ? null : (
                         <DomainActionButton target={target} action={markVerified} label="Mark as verified" success={`${d.domain} marked as verified.`} />
                       )}

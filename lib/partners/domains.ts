@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { domainToASCII } from "node:url";
-import { and, asc, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Db, Queryable } from "@/db";
 import { partnerDomain, partnerOrg, type PartnerDomainRow } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
@@ -48,6 +48,8 @@ const view = (row: PartnerDomainRow): PartnerDomainView => ({
   recordValue: verificationRecordValue(row.verificationToken),
 });
 
+/** Domains per partner: an organisation has a handful; the list shows them all. */
+const MAX_DOMAINS = 50;
 const OTHER_PARTNER = "Another partner has already verified this domain. Ask the portal admins if it should be yours.";
 const domainError = (message: string) => invalid(message, { domain: [message] });
 
@@ -103,7 +105,7 @@ export async function verifiedDomainOwner(db: Queryable, email: string): Promise
 /** The partner's domains, alphabetically. */
 export async function listPartnerDomains(db: Queryable, actor: Actor, orgId: string): Promise<PartnerDomainView[]> {
   assertCan(actor, "sso:read", orgId);
-  const rows = await db.select().from(partnerDomain).where(eq(partnerDomain.partnerOrgId, orgId)).orderBy(asc(partnerDomain.domain)).limit(200);
+  const rows = await db.select().from(partnerDomain).where(eq(partnerDomain.partnerOrgId, orgId)).orderBy(asc(partnerDomain.domain)).limit(MAX_DOMAINS);
   return rows.map(view);
 }
 
@@ -124,6 +126,8 @@ export async function addPartnerDomain(db: Db, actor: Actor, orgId: string, inpu
       const [org] = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, orgId)).for("share");
       if (!org) throw notFound("Partner organisation not found.");
       if (await verifiedElsewhere(tx, orgId, domain)) throw conflict(OTHER_PARTNER, { domain: [OTHER_PARTNER] });
+      const [{ n }] = (await tx.select({ n: count() }).from(partnerDomain).where(eq(partnerDomain.partnerOrgId, orgId))) as [{ n: number }];
+      if (n >= MAX_DOMAINS) throw invalid(`A partner can have at most ${MAX_DOMAINS} domains. Remove one you no longer use first.`);
       const token = randomBytes(32).toString("base64url");
       const [row] = await tx.insert(partnerDomain).values({ id: newId(), partnerOrgId: orgId, domain, verificationToken: token }).returning();
       await recordActivity(tx, actor, {

@@ -3,11 +3,12 @@
  * Domains actions of the admin app and the partner pages, each on a domain of its own of the
  * target organisation. Spread into authz-table.ts.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { systemActor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/policy";
 import { addPartnerDomain, markPartnerDomainVerified } from "@/lib/partners/domains";
-import type { ActionSpec, Rule } from "./authz-table";
+import { partnerDomain } from "@/db/schema";
+import type { ActionSpec, Cleanup, Rule } from "./authz-table";
 import { uniq, type Target, type World } from "./world";
 
 const rule = (door: Rule["door"], ...needs: Permission[]): Rule => ({ door, needs });
@@ -18,9 +19,13 @@ const domainOf = async (w: World, t: Target) => (await addPartnerDomain(w.databa
 /** A verified domain of the target: "Verify" answers it at once, without asking DNS. */
 const verifiedDomainOf = async (w: World, t: Target) => (await markPartnerDomainVerified(w.database.db, systemActor, org(w, t).id, await domainOf(w, t))).id;
 
-const add = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, domain: freshDomain() }), rule: rule(door, "sso:manage") });
-const verify = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, id: await verifiedDomainOf(w, t) }), rule: rule(door, "sso:manage") });
-const remove = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, id: await domainOf(w, t) }), rule: rule(door, "sso:manage") });
+/** Each cell's domains go afterwards: a partner may hold only so many. */
+const cleanup: Cleanup = async (w, t) => {
+  await w.database.db.delete(partnerDomain).where(eq(partnerDomain.partnerOrgId, org(w, t).id));
+};
+const add = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, domain: freshDomain() }), rule: rule(door, "sso:manage"), cleanup });
+const verify = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, id: await verifiedDomainOf(w, t) }), rule: rule(door, "sso:manage"), cleanup });
+const remove = (door: Rule["door"]): ActionSpec => ({ args: async (w, t) => ({ orgId: org(w, t).id, id: await domainOf(w, t) }), rule: rule(door, "sso:manage"), cleanup });
 
 export const DOMAIN_ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/profile/partners/actions/domains.ts#addDomainAction": add("admin"),
@@ -29,6 +34,7 @@ export const DOMAIN_ACTIONS: Record<string, ActionSpec> = {
   "app/(admin)/settings/profile/partners/actions/domains.ts#markDomainVerifiedAction": {
     args: async (w, t) => ({ orgId: org(w, t).id, id: await domainOf(w, t) }),
     rule: rule("admin", "domain:mark-verified"),
+    cleanup,
   },
   "app/partner/[slug]/settings/actions/domains.ts#addPartnerDomainAction": add("partner"),
   "app/partner/[slug]/settings/actions/domains.ts#verifyPartnerDomainAction": verify("partner"),
