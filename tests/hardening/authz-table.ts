@@ -364,9 +364,6 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: shows("Single sign-on"), rule: PUBLIC }],
   "/partner/sso/refused": [{ path: () => "/partner/sso/refused?reason=provider_error", allowed: shows("Your identity provider"), rule: PUBLIC }],
   "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
-  // Where a partner's single sign-on lands (its ticket cookie signs the browser in) or says why it refused.
-  "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: ok200, rule: PUBLIC }],
-  "/partner/sso/refused": [{ path: () => "/partner/sso/refused?reason=not_a_member", allowed: shows("You are not a member of this partner yet"), rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [
     { path: () => "/partner", allowed: redirectsTo(account()), rule: partner("org:read") },
