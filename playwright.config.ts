@@ -7,6 +7,11 @@ export const e2eBaseUrl = `http://127.0.0.1:${port}`;
 /** The app under test keeps its embedded database and its mail outbox here (never the developer's .data). */
 export const e2eDataDir = path.resolve(process.env.E2E_DATA_DIR || ".data-e2e");
 export const e2eOutbox = path.join(e2eDataDir, "outbox");
+/**
+ * The DNS server the app under test asks (DNS_SERVERS): e2e/domains.spec.ts runs one on this
+ * loopback UDP port and publishes partners' TXT records there. E2E_DNS_PORT, else E2E_PORT + 3.
+ */
+export const e2eDnsPort = Number(process.env.E2E_DNS_PORT || port + 3);
 export const e2eAdmin = { email: "owner@e2e.example", password: "e2e-owner-password-1" };
 
 // Playwright cannot download its own browser here: use the system Chromium when there is one.
@@ -51,6 +56,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
       // The specs run partners' identity providers (OpenID, SAML) on loopback.
       SSO_ALLOW_PRIVATE_ADDRESSES: "true",
+      DNS_SERVERS: `127.0.0.1:${e2eDnsPort}`,
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -51,10 +51,10 @@ test("white label: a partner Admin uploads both logos and sets support informati
 
   // Support Information, saved with Save.
   await page.getByLabel("Support Information").fill("<b>bold</b>");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/HTML is not allowed/)).toBeVisible();
   await page.getByLabel("Support Information").fill(SUPPORT);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Support information saved.")).toBeVisible();
   await expectAccessible(page);
 
@@ -101,7 +101,7 @@ test("white label: a partner Admin uploads both logos and sets support informati
   await expect(brand).toContainText(orgName);
   await expect(brand.getByTestId("org-logo")).toHaveAttribute("src", lightUrl);
   await expect(visitor.getByTestId("sign-in-support").getByRole("link", { name: "Contact My Partner" })).toHaveAttribute("href", "https://mypartner.example.com/support");
-  await expect(visitor.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Continue" })).toBeVisible();
   await expectAccessible(visitor);
 
   // An unknown slug: the plain sign-in, revealing nothing.

@@ -1,6 +1,6 @@
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, signInAsAdmin, test, unique } from "./fixtures";
-import { mailedLink, setPassword, uniqueEmail } from "./partner-helpers";
+import { continueWithEmail, mailedLink, setPassword, uniqueEmail } from "./partner-helpers";
 
 /** The slug a name gets: `unique` names are ASCII words, spaces and a lowercase suffix. */
 const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -26,7 +26,7 @@ test("Invite Partner → the contact sets a password → partner form → approv
 
   const partner = await (await browser.newContext()).newPage();
   await setPassword(partner, await mailedLink(e2eOutbox, email, "invite"), "contact-password-123");
-  await partner.getByLabel("Email").fill(email);
+  await continueWithEmail(partner, email);
   await partner.getByLabel("Password").fill("contact-password-123");
   await partner.getByRole("button", { name: "Sign in" }).click();
   await expect(partner.getByTestId("partner-brand")).toHaveText(name);

@@ -135,6 +135,6 @@ test("a portal admin moves a partner user to another partner: same sign-in, new 
 
   // Their session ended; the same password signs them in to the new partner.
   await partner.reload();
-  await expect(partner.getByLabel("Password")).toBeVisible();
+  await expect(partner.getByRole("button", { name: "Continue" })).toBeVisible();
   await signInAsPartner(partner, email, "partner-password-123", nameB);
 });

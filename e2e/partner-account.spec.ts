@@ -171,12 +171,12 @@ test("the partner account as an Admin: organisations, members, activity, and the
   await expect(trail.getByRole("row")).toHaveCount(2);
   await expect(trail).toContainText("Globex Foods Ltd");
 
-  // Reports (its figures: e2e/reports.spec.ts); Settings says what comes next.
+  // Reports (its figures: e2e/reports.spec.ts); Settings, with the Admin's single sign-on.
   await openFromPane(page, "Reports");
   await expect(page.getByTestId("report-period")).toBeVisible();
   await expectAccessible(page);
   await openFromPane(page, "Settings");
-  await expect(page.getByRole("heading", { name: "Coming soon" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Single sign-on" })).toBeVisible();
   await expectAccessible(page);
 
   // The portal admin changes the slug: the partner account moves to the new address at once.

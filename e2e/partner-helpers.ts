@@ -86,11 +86,21 @@ export async function setPassword(page: Page, link: string, password: string) {
   await expect(page).toHaveURL(/\/partner\?password=set$/);
 }
 
+/**
+ * Partner sign-in, email first: Email, then Continue; an address without single sign-on gets the
+ * password step, which shows the address.
+ */
+export async function continueWithEmail(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("sign-in-email")).toHaveText(email);
+}
+
 /** Signs in at /partner, which lands the partner user on their partner account, /partner/<slug>. */
 export async function signInAsPartner(page: Page, email: string, password: string, orgName: string) {
   // The sign-in form submits through its script: wait until the page has loaded it.
   await page.goto("/partner", { waitUntil: "networkidle" });
-  await page.getByLabel("Email").fill(email);
+  await continueWithEmail(page, email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("partner-brand")).toHaveText(orgName);

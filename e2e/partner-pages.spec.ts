@@ -3,6 +3,7 @@ import { expect, expectAccessible, refetchesDuring, test, unique } from "./fixtu
 import {
   adminPage,
   adminSlug,
+  continueWithEmail,
   createOrg,
   createUser,
   linksTo,
@@ -53,7 +54,8 @@ test("admin creates a user → invitation mail → set password → sign in at /
   await expect(page.getByText("Your password is set.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Forgot password?" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Email").fill(email);
+  await continueWithEmail(page, email);
+  await expectAccessible(page);
   await page.getByLabel("Password").fill("not-her-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("The email or password is not correct.")).toBeVisible();

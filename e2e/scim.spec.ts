@@ -1,6 +1,6 @@
 import { e2eOutbox } from "../playwright.config";
 import { expect, expectAccessible, signInAsAdmin, test, unique } from "./fixtures";
-import { createOrg, mailedLink, setPassword, uniqueEmail, userRow } from "./partner-helpers";
+import { continueWithEmail, createOrg, mailedLink, setPassword, uniqueEmail, userRow } from "./partner-helpers";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -46,7 +46,7 @@ test("Provisioning (SCIM): create a token (shown once), a directory provisions a
   await setPassword(partner, await mailedLink(e2eOutbox, email, "invite"), "scim-user-password-1");
   const off = await request.patch(`${baseUrl}/Users/${id}`, { headers: auth, data: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] } });
   expect(off.status()).toBe(200);
-  await partner.getByLabel("Email").fill(email);
+  await continueWithEmail(partner, email);
   await partner.getByLabel("Password").fill("scim-user-password-1");
   await partner.getByRole("button", { name: "Sign in" }).click();
   await expect(partner.getByRole("alert").filter({ hasText: "Your account is suspended" })).toBeVisible();

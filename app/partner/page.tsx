@@ -17,9 +17,16 @@ export const metadata: Metadata = { title: "Partner sign-in" };
 export default async function PartnerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const partner = await getPartner();
   if (!partner) {
-    const { error, password, partner: slug } = await searchParams;
+    const { error, password, partner: slug, sign_in: method } = await searchParams;
     const brand = typeof slug === "string" ? await getPublicBrand(await getDb(), slug) : null;
-    return <PartnerSignIn brand={brand} notice={password === "set" ? "password-set" : undefined} error={error === "sso" || error === "suspended" ? error : undefined} />;
+    return (
+      <PartnerSignIn
+        brand={brand}
+        notice={password === "set" ? "password-set" : undefined}
+        error={error === "sso" || error === "suspended" ? error : undefined}
+        passwordOnly={method === "password"}
+      />
+    );
   }
   const org = await getPartnerOrg(await getDb(), partner, partner.partnerOrgId);
   redirect(`/partner/${org.slug}`);

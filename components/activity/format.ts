@@ -49,10 +49,18 @@ export const ACTION_LABEL: Record<string, string> = {
   "webhook_endpoint.delivery_resent": "Webhook delivery resent",
   "scim_token.created": "SCIM token created",
   "scim_token.revoked": "SCIM token revoked",
+  "partner_sso_connection.saved": "Single sign-on connection saved",
+  "partner_sso_connection.settings_changed": "Single sign-on settings changed",
+  "partner_sso_connection.removed": "Single sign-on removed",
   "usage_metric.created": "Usage metric added",
   "usage_metric.updated": "Usage metric updated",
   "usage_metric.deleted": "Usage metric deleted",
   "usage.ingested": "Usage records received",
+  "partner_domain.added": "Domain added",
+  "partner_domain.verified": "Domain verified",
+  "partner_domain.marked_verified": "Domain marked as verified",
+  "partner_domain.removed": "Domain removed",
+  "partner_user.break_glass_sign_in": "Break-glass Admin signed in with a password",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
@@ -76,15 +84,17 @@ const TARGET_KIND: Record<string, string> = {
   webhook_endpoint: "Webhook endpoint",
   organisation: "Customer organisation",
   scim_token: "SCIM token",
+  partner_sso_connection: "Single sign-on",
   usage_metric: "Usage metric",
   usage: "Usage",
+  partner_domain: "Domain",
 };
 
 /** Where an entry's target lives in the admin app, when it still exists. */
 export function targetOf(row: ActivityRow & { orgExists: boolean }): { label: string; href?: string } {
   const kind = row.targetKind ? (TARGET_KIND[row.targetKind] ?? row.targetKind) : "—";
-  const email = emailIn(row.change);
-  const label = email ? `${kind} ${email}` : row.targetId ? `${kind} ${row.targetId}` : kind;
+  const name = emailIn(row.change) ?? (row.targetKind === "partner_domain" ? fieldIn(row.change, "domain") : undefined);
+  const label = name ? `${kind} ${name}` : row.targetId ? `${kind} ${row.targetId}` : kind;
   if (row.targetKind === "organisation" && row.targetId && row.action !== "organisation.deleted") return { label, href: `/organisations/${row.targetId}` };
   if (row.partnerOrgId && row.orgExists) return { label, href: `/settings/profile/partners/${row.partnerOrgId}` };
   if (row.targetKind === "admin_user") return { label, href: "/settings/admins" };
@@ -93,11 +103,14 @@ export function targetOf(row: ActivityRow & { orgExists: boolean }): { label: st
   return { label };
 }
 
-function emailIn(change: unknown): string | undefined {
+const emailIn = (change: unknown) => fieldIn(change, "email");
+
+/** A text field of the change, or of its after or before (an email, a domain), naming the target. */
+function fieldIn(change: unknown, field: string): string | undefined {
   if (!change || typeof change !== "object") return undefined;
   const c = change as Record<string, unknown>;
   for (const v of [c, c.after, c.before]) {
-    if (v && typeof v === "object" && typeof (v as Record<string, unknown>).email === "string") return (v as Record<string, string>).email;
+    if (v && typeof v === "object" && typeof (v as Record<string, unknown>)[field] === "string") return (v as Record<string, string>)[field];
   }
   return undefined;
 }

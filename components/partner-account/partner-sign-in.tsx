@@ -1,9 +1,10 @@
 import "server-only";
 import { PARTNER_SUSPENDED_MESSAGE, SUSPENDED_MESSAGE } from "@/components/auth/messages";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { partnerSignInRouteAction } from "@/app/partner/actions/sign-in-route";
 import { FormAlert } from "@/components/forms/form-alert";
 import { LeavePageLink } from "@/components/forms/leave-page-link";
 import { PARTNER_SSO_ID, partnerSso } from "@/lib/auth/providers/partner";
+import { PartnerSignInSteps } from "./partner-sign-in-steps";
 import { SsoButton } from "./sso-button";
 import { SupportInfoText } from "@/components/branding/support-info-text";
 import { OrgLogo } from "@/components/partners/org-logo";
@@ -22,9 +23,22 @@ const ERROR = {
 /**
  * The partner sign-in form, shown at /partner to anyone who is not a signed-in partner user; with
  * a partner's `brand` (/partner?partner=<slug>) it carries the partner's logo, name and support information.
+ * Email first: a partner's single sign-on takes over from there when the address is of its verified
+ * domains; `passwordOnly` (/partner?sign_in=password) skips that, for a break-glass Admin.
  */
-export function PartnerSignIn({ notice, error, brand = null }: { notice?: keyof typeof NOTICE; error?: keyof typeof ERROR; brand?: Brand | null }) {
+export function PartnerSignIn({
+  notice,
+  error,
+  brand = null,
+  passwordOnly = false,
+}: {
+  notice?: keyof typeof NOTICE;
+  error?: keyof typeof ERROR;
+  brand?: Brand | null;
+  passwordOnly?: boolean;
+}) {
   const sso = partnerSso();
+  const passwordHref = `/partner?${new URLSearchParams({ ...(brand ? { partner: brand.slug } : {}), sign_in: "password" })}`;
   return (
     <main className="relative flex min-h-screen flex-col items-center justify-center gap-4 bg-muted/40 p-4">
       <ThemeSelect className="self-end sm:absolute sm:right-4 sm:top-4" />
@@ -45,7 +59,7 @@ export function PartnerSignIn({ notice, error, brand = null }: { notice?: keyof 
           </FormAlert>
         ) : null}
         {error ? <FormAlert className="mb-4">{ERROR[error]}</FormAlert> : null}
-        <SignInForm provider="partner" redirectTo="/partner" />
+        <PartnerSignInSteps route={partnerSignInRouteAction} passwordOnly={passwordOnly} passwordHref={passwordHref} />
         <p className="mt-3 text-sm">
           <LeavePageLink className="underline" href="/partner/forgot-password">
             Forgot password?

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/** `describedBy`: the id of what is copied, when the button is beside its labelled field. */
+export function CopyButton({ value, label, describedBy }: { value: string; label: string; describedBy?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -13,6 +14,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       size="icon"
       className="size-7"
       aria-label={label}
+      aria-describedby={describedBy}
       title={label}
       onClick={async () => {
         try {

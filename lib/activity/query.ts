@@ -61,10 +61,18 @@ export const ACTIVITY_ACTIONS = [
   "webhook_endpoint.delivery_resent",
   "scim_token.created",
   "scim_token.revoked",
+  "partner_sso_connection.saved",
+  "partner_sso_connection.settings_changed",
+  "partner_sso_connection.removed",
   "usage_metric.created",
   "usage_metric.updated",
   "usage_metric.deleted",
   "usage.ingested",
+  "partner_domain.added",
+  "partner_domain.verified",
+  "partner_domain.marked_verified",
+  "partner_domain.removed",
+  "partner_user.break_glass_sign_in",
 ] as const;
 
 /**
@@ -73,7 +81,8 @@ export const ACTIVITY_ACTIONS = [
  */
 export const PARTNER_ACTIVITY_ACTIONS = ACTIVITY_ACTIONS.filter(
   (a) => a.startsWith("partner_org.") || a.startsWith("organisation.") || a.startsWith("invitation.") || a.startsWith("password_reset.") ||
-    (a.startsWith("partner_user.") && !a.includes("sign")),
+    (a.startsWith("partner_user.") && !a.includes("sign")) ||
+    a.startsWith("partner_domain.") || a.startsWith("partner_sso_connection."),
 );
 
 export interface ActivityPage {

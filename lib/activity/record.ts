@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids";
 
 export interface ActivityEntry {
   action: string;
-  targetKind?: "partner_org" | "partner_user" | "admin_user" | "api_client" | "invitation" | "organisation" | "webhook_endpoint" | "scim_token" | "usage_metric" | "usage";
+  targetKind?: "partner_org" | "partner_user" | "admin_user" | "api_client" | "invitation" | "organisation" | "webhook_endpoint" | "scim_token" | "usage_metric" | "usage" | "partner_sso_connection" | "partner_domain";
   targetId?: string | null;
   partnerOrgId?: string | null;
   change?: Record<string, unknown> | null;

@@ -5,6 +5,7 @@ import { clientAddress } from "@/lib/client-address";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { hit } from "@/lib/rate-limit";
+import { domainRequiresSso } from "@/lib/sso/require-sso";
 import { requestPasswordReset } from "./links";
 import type { PrincipalKind } from "./tokens";
 import { logError } from "@/lib/log";
@@ -28,7 +29,12 @@ export async function forgotPassword(db: Db, email: string, kind: PrincipalKind,
   );
   const hours = config.resetTtlHours();
   const who = kind === "admin" ? "a portal admin" : "a partner user";
-  return {
-    message: `If ${who} has this email, we have sent a link to choose a new password. It works once and expires in ${hours === 1 ? "1 hour" : `${hours} hours`}.`,
-  };
+  const sent = `we have sent a link to choose a new password. It works once and expires in ${hours === 1 ? "1 hour" : `${hours} hours`}.`;
+  // Said of the domain, whoever asks: it tells nothing about whether the address has an account.
+  if (kind === "partner_user" && (await domainRequiresSso(db, email))) {
+    return {
+      message: `Your organisation signs in with single sign-on: sign in with your email and Continue, and your identity provider checks your password. Only your partner's break-glass Admin has a password here; if that is you, ${sent}`,
+    };
+  }
+  return { message: `If ${who} has this email, ${sent}` };
 }

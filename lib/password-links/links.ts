@@ -9,6 +9,7 @@ import { config } from "@/lib/config";
 import type { Mail } from "@/lib/mail";
 import { queueMail } from "@/lib/mail/outbox";
 import { hit } from "@/lib/rate-limit";
+import { mayResetPassword } from "@/lib/sso/require-sso";
 import {
   consumeToken,
   inspectToken,
@@ -197,6 +198,8 @@ export async function requestPasswordReset(db: Db, email: string, kind: Principa
   if (!(await hit(db, `reset:${kind}:${lowered}`, 1, RESET_MAIL_EVERY_SECONDS))) return false;
   const to = await findRecipient(db, kind, lowered);
   if (!to) return false;
+  // Require SSO: only the partner's break-glass Admin still has a password to reset.
+  if (to.principalKind === "partner_user" && !(await mayResetPassword(db, to.principalId))) return false;
   const actor: Actor = { kind: "anonymous", label: lowered };
   await db.transaction(async (tx) => {
     const live = await liveResetToken(tx, to);

@@ -34,7 +34,10 @@ export type SsoRefusal =
   | "not_a_member"
   | "suspended"
   | "partner_suspended"
-  | "not_enabled";
+  | "not_enabled"
+  | "provider_error"
+  | "request_expired"
+  | "rate_limited";
 
 /** The refused page's words (app/partner/sso/refused), one per reason. */
 export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> = {
@@ -61,6 +64,18 @@ export const SSO_REFUSALS: Record<SsoRefusal, { title: string; body: string }> =
   suspended: { title: "Your account is suspended", body: "Ask your partner Admin to restore it." },
   partner_suspended: { title: "Your partner account is suspended", body: "Contact the portal admins." },
   not_enabled: { title: "Single sign-on is not available", body: "This partner's single sign-on is turned off. Sign in with your email and password." },
+  provider_error: {
+    title: "Your identity provider's answer could not be accepted",
+    body: "The sign-in at your identity provider failed or its answer did not pass the checks. Try again; if it keeps failing, ask your partner Admin to test the connection.",
+  },
+  request_expired: {
+    title: "This sign-in has expired",
+    body: "The sign-in took too long, or its answer was already used. Start again from the sign-in page.",
+  },
+  rate_limited: {
+    title: "Too many sign-ins from your network",
+    body: "Wait a few minutes, then sign in again.",
+  },
 };
 
 export type SsoOutcome = { ok: true; user: PartnerUserRow; created: boolean } | { ok: false; reason: SsoRefusal };
@@ -145,7 +160,7 @@ export async function issueSsoTicket(db: Db, userId: string, protocol: SsoProtoc
 
 /** Uses a ticket up: the user it was issued for (once, before it expires), else null. */
 export async function redeemSsoTicket(db: Db, token: string): Promise<{ user: PartnerUserRow; protocol: SsoProtocol; returnTo: string | null } | null> {
-  if (!token || token.length > 100) return null;
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const [ticket] = await db
     .delete(ssoTicket)
     .where(and(eq(ssoTicket.tokenHash, hashTicket(token)), gt(ssoTicket.expiresAt, new Date())))
@@ -167,14 +182,17 @@ export function safeReturnTo(value: string | null | undefined): string | null {
  */
 export async function finishSsoSignIn(db: Db, identity: SsoIdentity, returnTo: string | null): Promise<Response> {
   const outcome = await resolveSsoUser(db, identity);
-  if (!outcome.ok) return redirect(`/partner/sso/refused?reason=${outcome.reason}`);
+  if (!outcome.ok) return ssoRefusedResponse(outcome.reason);
   const token = await issueSsoTicket(db, outcome.user.id, identity.protocol, safeReturnTo(returnTo));
   const secure = config.appUrl().startsWith("https://") ? "; Secure" : "";
-  return redirect("/partner/sso/complete", `${SSO_TICKET_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60${secure}`);
+  return ssoRedirect("/partner/sso/complete", `${SSO_TICKET_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60${secure}`);
 }
 
+/** The refused page for `reason`, as an answer of an SSO route. */
+export const ssoRefusedResponse = (reason: SsoRefusal): Response => ssoRedirect(`/partner/sso/refused?reason=${reason}`);
+
 /** 303: after a SAML POST the browser follows with a GET. Relative, so the host the browser used stays. */
-function redirect(location: string, cookie?: string): Response {
+export function ssoRedirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
   if (cookie) headers.append("Set-Cookie", cookie);
   return new Response(null, { status: 303, headers });

@@ -52,7 +52,8 @@ export async function createSsoRequest(
  * partner's): the caller refuses the answer.
  */
 export async function takeSsoRequest(db: Db, id: string, partnerOrgId: string, protocol: SsoProtocol): Promise<SsoRequestRow | null> {
-  if (!id || id.length > 100) return null;
+  // Only what an id looks like reaches the database (a NUL byte in a text parameter is a PostgreSQL error).
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
   const [row] = await db
     .delete(ssoRequest)
     .where(and(eq(ssoRequest.id, id), eq(ssoRequest.partnerOrgId, partnerOrgId), eq(ssoRequest.protocol, protocol), gt(ssoRequest.expiresAt, new Date())))

@@ -24,7 +24,7 @@ import { CALLERS, makeWorld, snapshot, tokenFor, type Caller, type Target, type 
 const RULES: Array<{ name: string; rule: Rule }> = [
   ...Object.entries(ACTIONS).map(([key, spec]) => ({ name: `action ${key.split("#")[1]}`, rule: spec.rule })),
   ...Object.entries(PAGES).flatMap(([pattern, specs]) => specs.map((spec, i) => ({ name: `page ${pattern}${specs.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule }))),
-  ...Object.entries(ROUTES).map(([key, spec]) => ({ name: `route ${key}`, rule: spec.rule })),
+  ...Object.entries(ROUTES).flatMap(([key, specs]) => [specs].flat().map((spec, i, all) => ({ name: `route ${key}${all.length > 1 ? ` (look ${i + 1})` : ""}`, rule: spec.rule }))),
 ];
 
 /** Roles no HTTP caller has: the app itself (start-up tasks, fixtures) and nobody, who holds nothing. */
@@ -132,9 +132,9 @@ function cells(): Cell[] {
       }),
     );
   }
-  for (const [key, spec] of Object.entries(ROUTES)) {
-    out.push({
-      name: `route ${key}`,
+  for (const [key, specs] of Object.entries(ROUTES)) {
+    for (const [i, spec] of [specs].flat().entries()) out.push({
+      name: `route ${key}${[specs].flat().length > 1 ? ` (look ${i + 1})` : ""}`,
       rule: spec.rule,
       targets: spec.targets,
       prepare: async (world, caller, target) => {

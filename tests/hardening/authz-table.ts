@@ -18,13 +18,18 @@ import { suspendPartnerOrg } from "@/lib/partners/suspension";
 import { setPartnerLogo } from "@/lib/branding/branding";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { rowsOf } from "@/db";
+import { partnerSsoConnection } from "@/db/schema";
+import { parseIdpMetadata } from "@/lib/sso/saml";
+import { TestSamlIdp } from "../helpers/saml-idp";
 import { SCIM_ACTIONS, SCIM_ROUTES } from "./authz-scim";
+import { SSO_ACTIONS, SSO_ROUTES } from "./authz-sso";
+import { DOMAIN_ACTIONS } from "./authz-domains";
 import { makeAdmin, makeCustomer, makeOrg, makePartnerUser, setOrgStatus, uniq, type Caller, type Target, type World } from "./world";
 
 export type Outcome = { allowed: boolean; status: number; note: string };
 
 /** Where an entry is reached from: each door takes one kind of caller (or anyone). */
-export type Door = "admin" | "partner" | "api" | "scim" | "public";
+export type Door = "admin" | "partner" | "api" | "scim" | "public" | "session";
 export interface Rule {
   door: Door;
   needs: Permission[];
@@ -56,6 +61,8 @@ export const DOOR_TAKES: Record<Door, (a: Actor, target: Target) => boolean> = {
   // A SCIM base URL names its partner: only that partner's token opens it, whatever it asks.
   scim: (a, target) => a.kind === "scim_token" && a.partnerOrgId === target,
   public: () => true,
+  // Either app's session (portal admin or partner user), e.g. an SSO Test connection.
+  session: (a) => a.kind === "admin" || a.kind === "partner_user",
 };
 
 /** The cell's expected answer, from the policy table. N is a customer organisation with no partner: no `orgId`. */
@@ -286,6 +293,8 @@ export const ACTIONS: Record<string, ActionSpec> = {
     admin("branding:manage"),
   ),
   ...SCIM_ACTIONS,
+  ...SSO_ACTIONS,
+  ...DOMAIN_ACTIONS,
 };
 
 /** One look at a page: the rule it follows and what in the answer shows it was allowed. */
@@ -334,6 +343,8 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="org-activity-heading"'), rule: admin("org:read", "activity:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="partner-organisations-heading"'), rule: admin("org:read", "organisation:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="scim-heading"'), rule: admin("org:read", "scim:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="sso-heading"'), rule: admin("org:read", "sso:read") },
+    { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows('id="domains-heading"'), rule: admin("org:read", "sso:read") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escSlug, 'aria-label="Change slug"'), rule: admin("org:read", "org:update") },
     { path: (w, t) => `/settings/profile/partners/${org(w, t).id}`, allowed: shows(escName, 'id="branding-heading"'), rule: admin("org:read", "branding:manage") },
   ],
@@ -349,6 +360,9 @@ export const PAGES: Record<string, PageSpec[]> = {
   "/reports": [{ path: async (w, t) => (await withUsage(w, t), "/reports"), allowed: shows("Usage by partner", escName), rule: admin("report:read") }],
   "/reports/[partnerId]": [{ path: async (w, t) => (await withUsage(w, t), `/reports/${org(w, t).id}`), allowed: shows(customerName), rule: admin("report:read") }],
   "/partner/forgot-password": [{ path: () => "/partner/forgot-password", allowed: ok200, rule: PUBLIC }],
+  // Where a partner's single sign-on lands (lib/sso/complete.ts): public pages in words; the ticket cookie decides who signs in.
+  "/partner/sso/complete": [{ path: () => "/partner/sso/complete", allowed: shows("Single sign-on"), rule: PUBLIC }],
+  "/partner/sso/refused": [{ path: () => "/partner/sso/refused?reason=provider_error", allowed: shows("Your identity provider"), rule: PUBLIC }],
   "/forgot-password": [{ path: () => "/forgot-password", allowed: ok200, rule: PUBLIC }],
   // /partner sends a partner user to their own account, /partner/<slug>: never B's, whoever asks.
   "/partner": [
@@ -382,8 +396,10 @@ export const PAGES: Record<string, PageSpec[]> = {
     { path: async (w, t) => (await withUsage(w, t), account("/reports")(w, t)), allowed: shows(escName, "Usage by organisation", customerName), rule: partner("org:read", "report:read") },
   ],
   "/partner/[slug]/settings": [
-    { path: account("/settings"), allowed: shows(escName, escSlug, "Coming soon"), rule: partner("org:read") },
+    { path: account("/settings"), allowed: shows(escName, escSlug), rule: partner("org:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="scim-heading"'), rule: partner("org:read", "scim:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="sso-heading"'), rule: partner("org:read", "sso:read") },
+    { path: account("/settings"), allowed: shows(escName, 'id="domains-heading"'), rule: partner("org:read", "sso:read") },
     { path: account("/settings"), allowed: shows(escName, 'id="branding-heading"', "Upload Logo"), rule: partner("org:read", "branding:manage") },
   ],
   // A customer organisation's page: under the slug of the partner that owns it (A's own, B's
@@ -414,7 +430,19 @@ const json = (method: string, body: unknown): RequestInit => ({ method, headers:
 const success = (res: Response) => res.status >= 200 && res.status < 300;
 const csv = (res: Response) => res.status === 200 && (res.headers.get("content-type") ?? "").includes("text/csv");
 
-export const ROUTES: Record<string, RouteSpec> = {
+/** The target's SAML connection (a test IdP's metadata), made once. */
+const samlConnection = async (w: World, t: Target) => {
+  const idp = (samlIdp ??= new TestSamlIdp("https://idp.matrix.example/saml", "https://idp.matrix.example/saml/sso"));
+  const settings = parseIdpMetadata(idp.metadataXml());
+  await w.database.db
+    .insert(partnerSsoConnection)
+    .values({ partnerOrgId: org(w, t).id, protocol: "saml", enabled: true, samlIdpMetadata: idp.metadataXml(), samlIdpEntityId: settings.entityId, samlIdpSsoUrl: settings.ssoUrl, samlIdpCertificates: settings.certificates })
+    .onConflictDoNothing();
+};
+let samlIdp: TestSamlIdp | undefined;
+
+/** A route that answers some callers more (e.g. a test mode) has one look per rule, as pages do. */
+export const ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
   // next-auth's own endpoints are public (sign-in, csrf, session): reachable by all, never a 5xx.
   "/api/auth/[...nextauth] GET": { request: async () => ({ path: "/api/auth/session" }), allowed: reachable, rule: PUBLIC },
   "/api/auth/[...nextauth] POST": { request: async () => ({ path: "/api/auth/_log", init: { method: "POST" } }), allowed: (r) => r.status < 500, rule: PUBLIC },
@@ -512,6 +540,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     targets: CUSTOMER_TARGETS,
   },
   ...SCIM_ROUTES,
+  ...SSO_ROUTES,
   "/api/partner-management/usage POST": {
     request: async (w, t) => {
       await withUsage(w, "A");
@@ -552,6 +581,21 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/sso GET": {
     request: async (w, t) => ({ path: `/sso?partner=${org(w, t).slug}` }),
     allowed: (res, _body, w, t) => res.status === 307 && res.headers.get("location") === `/partner?partner=${org(w, t).slug}`,
+    rule: PUBLIC,
+  },
+  // A partner's SAML service provider: public doors (the IdP's answer arrives through the browser,
+  // the metadata is for the IdP's admin). Garbage is refused as such (400), never a 5xx.
+  "/api/sso/[partnerOrgId]/saml/acs POST": {
+    request: async (w, t) => (await samlConnection(w, t), {
+      path: `/api/sso/${org(w, t).id}/saml/acs`,
+      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ SAMLResponse: Buffer.from("<samlp:Response").toString("base64") }) },
+    }),
+    allowed: (res, body) => res.status === 400 && body.includes("not well-formed"),
+    rule: PUBLIC,
+  },
+  "/api/sso/[partnerOrgId]/saml/metadata GET": {
+    request: async (w, t) => ({ path: `/api/sso/${org(w, t).id}/saml/metadata?download=1` }),
+    allowed: (res, body, w, t) => res.status === 200 && (res.headers.get("content-type") ?? "").startsWith("application/samlmetadata+xml") && body.includes(`/api/sso/${org(w, t).id}/saml/acs`),
     rule: PUBLIC,
   },
   "/settings/profile/partners/export GET": { request: async () => ({ path: "/settings/profile/partners/export" }), allowed: csv, rule: admin("org:read") },

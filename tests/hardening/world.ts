@@ -161,7 +161,7 @@ export async function makeWorld(port: number, env: Record<string, string> = {}):
   };
 }
 
-const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org", "scim_token", "usage_metric", "usage_record", "usage_daily", "usage_block", "usage_partner_daily"] as const;
+const STATE_TABLES = ["partner_org", "partner_user", "admin_user", "api_client", "user_token", "customer_org", "scim_token", "usage_metric", "usage_record", "usage_daily", "usage_block", "usage_partner_daily", "partner_sso_connection", "sso_request"] as const;
 
 /** A fingerprint of every row of the tables a caller could change (not the activity log or rate limits). */
 export async function snapshot(database: Database): Promise<string> {

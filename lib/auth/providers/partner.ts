@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { AuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import Credentials from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/db";
 import { partnerUser } from "@/db/schema";
@@ -9,8 +9,13 @@ import { recordActivity } from "@/lib/activity/record";
 import { checkPassword } from "@/lib/auth/password-sign-in";
 import { isPartnerSuspended } from "@/lib/partners/suspension";
 import { redeemSsoTicket, SSO_TICKET_COOKIE } from "@/lib/sso/complete";
+import { passwordSignInPolicy } from "@/lib/sso/require-sso";
 
 export const PARTNER_SSO_ID = "partner-sso";
+
+// next-auth is CommonJS: under Node's own loader (the unit tests call these providers) its default
+// export arrives wrapped in the module object; Next's bundler unwraps it.
+const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 /** What a partner sign-in hands to the jwt callback (see lib/auth/options.ts). */
 export interface PartnerSignIn {
@@ -53,7 +58,20 @@ const partnerCredentials = CredentialsProvider({
       throw new Error("AccountSuspended");
     }
     if (await refusedAsSuspended(user, "password")) throw new Error("Suspended");
-    return signedIn(user, "password");
+    // Require SSO is told only to whoever knows the password: a wrong one says nothing more.
+    const policy = await passwordSignInPolicy(checked.db, user);
+    if (policy === "sso_required") {
+      await recordActivity(checked.db, { kind: "anonymous", label: user.email }, {
+        action: "partner_user.sign_in_failed",
+        targetKind: "partner_user",
+        targetId: user.id,
+        partnerOrgId: user.partnerOrgId,
+        change: { method: "password", reason: "sso required" },
+        success: false,
+      });
+      throw new Error("SsoRequired");
+    }
+    return signedIn(user, "password", policy === "break_glass" ? "partner_user.break_glass_sign_in" : undefined);
   },
 });
 
@@ -70,12 +88,17 @@ async function refuseSuspended(user: typeof partnerUser.$inferSelect, method: "p
   });
 }
 
-async function signedIn(user: typeof partnerUser.$inferSelect, method: "password" | "sso" | "sso:oidc" | "sso:saml"): Promise<PartnerSignIn> {
+/** `action`: "partner_user.break_glass_sign_in" when the break-glass Admin signs in with a password while SSO is required. */
+async function signedIn(
+  user: typeof partnerUser.$inferSelect,
+  method: "password" | "sso" | "sso:oidc" | "sso:saml",
+  action: "partner_user.signed_in" | "partner_user.break_glass_sign_in" = "partner_user.signed_in",
+): Promise<PartnerSignIn> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(partnerUser).set({ lastSignInAt: new Date() }).where(eq(partnerUser.id, user.id));
     await recordActivity(tx, { kind: "partner_user", id: user.id, partnerOrgId: user.partnerOrgId, role: user.role, label: user.email }, {
-      action: "partner_user.signed_in",
+      action,
       targetKind: "partner_user",
       targetId: user.id,
       partnerOrgId: user.partnerOrgId,

@@ -5,6 +5,8 @@ import { OrgActivitySection } from "@/components/activity/org-activity-section";
 import { PartnerOrganisationsSection } from "@/components/organisations/partner-organisations-section";
 import { CopyButton } from "@/components/partners/copy-button";
 import { ScimSection } from "@/components/scim/scim-section";
+import { DomainsSection } from "@/components/domains/domains-section";
+import { SsoSection } from "@/components/sso/sso-section";
 import { BrandingSection } from "@/components/branding/branding-section";
 import { ImportUsersDialog } from "@/components/partners/import-users-dialog";
 import { buttonVariants } from "@/components/ui/button";
@@ -28,6 +30,10 @@ import { brandOf } from "@/lib/branding/branding";
 
 import { createScimTokenAction } from "../actions/create-scim-token";
 import { revokeScimTokenAction } from "../actions/revoke-scim-token";
+import { removeSsoConnectionAction } from "../actions/remove-sso-connection";
+import { saveSsoConnectionAction } from "../actions/save-sso-connection";
+import { saveSsoSignInSettingsAction } from "../actions/save-sso-sign-in-settings";
+import { addDomainAction, markDomainVerifiedAction, removeDomainAction, verifyDomainAction } from "../actions/domains";
 import { deleteLogoAction } from "../actions/delete-logo";
 import { updateSupportInfoAction } from "../actions/update-support-info";
 import { uploadLogoAction } from "../actions/upload-logo";
@@ -82,6 +88,17 @@ export default async function PartnerOrgPage({ params }: { params: Promise<{ id:
 
       <PartnerOrganisationsSection admin={admin} partnerOrgId={org.id} />
       <ScimSection actor={admin} orgId={org.id} actions={{ create: createScimTokenAction, revoke: revokeScimTokenAction }} />
+      <DomainsSection
+        actor={admin}
+        orgId={org.id}
+        actions={{ add: addDomainAction, verify: verifyDomainAction, markVerified: markDomainVerifiedAction, remove: removeDomainAction }}
+      />
+      <SsoSection
+        actor={admin}
+        orgId={org.id}
+        returnTo={`/settings/profile/partners/${org.id}`}
+        actions={{ saveConnection: saveSsoConnectionAction, saveSettings: saveSsoSignInSettingsAction, remove: removeSsoConnectionAction }}
+      />
 
       <OrgActivitySection admin={admin} orgId={org.id} />
 
