@@ -70,4 +70,3 @@ export const SSO_ROUTES: Record<string, RouteSpec | RouteSpec[]> = {
     rule: rule("public"),
   },
 };
-
