@@ -3,7 +3,7 @@ import { e2eBaseUrl, e2eOutbox } from "../playwright.config";
 import { startOidcProvider } from "../tests/helpers/oidc-provider";
 import { markDomainVerified } from "./domain-helpers";
 import { expect, expectAccessible, signInAsAdmin, test, unique } from "./fixtures";
-import { adminPage, createOrg, createUser, memberRow, openFromPane, partnerPage } from "./partner-helpers";
+import { adminPage, continueWithEmail, createOrg, createUser, mailedLink, memberRow, openFromPane, partnerPage, setPassword } from "./partner-helpers";
 
 /**
  * A partner brings its own OpenID provider: a real one (oidc-provider) on loopback, whose
@@ -46,6 +46,16 @@ async function ssoSignIn(browser: Browser, email: string): Promise<Page> {
 }
 
 const ssoSection = (page: Page) => page.getByRole("region", { name: "Single sign-on" });
+
+/** A password sign-in by the sign-in's "Use a password instead" address, in a browser of its own. */
+async function passwordSignIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/partner?sign_in=password", { waitUntil: "networkidle" });
+  await continueWithEmail(page, email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
 
 test("a partner Admin sets up OpenID Connect; a new person of its verified domain joins just in time; others are refused", async ({ browser }) => {
   const admin = await adminPage(browser);
@@ -133,6 +143,47 @@ test("a partner Admin sets up OpenID Connect; a new person of its verified domai
   await expect(late).toHaveURL(/\/partner\/sso\/refused\?reason=not_a_member$/);
   await expect(late.getByRole("heading", { name: "You are not a member of this partner yet" })).toBeVisible();
   await late.context().close();
+});
+
+test("Require SSO stops passwords, except the break-glass Admin's, whose sign-in the portal admins see", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const boss = `boss@${domain}`;
+  const member = `pw.member@${domain}`;
+  const password = "partner-password-123";
+  await admin.goto(`/settings/profile/partners/${orgId}`);
+  await createUser(admin, member, "Pat Password");
+  const setter = await (await browser.newContext()).newPage();
+  await setPassword(setter, await mailedLink(e2eOutbox, member, "invite"), password);
+  await setter.context().close();
+
+  // Single sign-on is on but not required: the member's password still works.
+  const before = await passwordSignIn(browser, member, password);
+  await expect(before.getByTestId("partner-brand")).toHaveText(orgName);
+  await before.context().close();
+
+  // The partner Admin requires SSO and names themselves the break-glass Admin.
+  const partner = await passwordSignIn(browser, boss, password);
+  await expect(partner.getByTestId("partner-brand")).toHaveText(orgName);
+  await openFromPane(partner, "Settings");
+  const section = ssoSection(partner);
+  await section.getByLabel("Require SSO").check();
+  await section.getByLabel("Break-glass Admin").selectOption({ label: boss });
+  await section.getByRole("button", { name: "Save sign-in settings" }).click();
+  await expect(partner.getByText("Sign-in settings saved.")).toBeVisible();
+
+  // The member's right password is refused now, with the way to single sign-on in words.
+  const refused = await passwordSignIn(browser, member, password);
+  await expect(refused.getByText(/Your partner requires single sign-on/)).toBeVisible();
+  await expect(refused.getByTestId("partner-brand")).toHaveCount(0);
+  await refused.context().close();
+
+  // The break-glass Admin still signs in with a password, and the portal admins see that sign-in.
+  const glass = await passwordSignIn(browser, boss, password);
+  await expect(glass.getByTestId("partner-brand")).toHaveText(orgName);
+  await glass.context().close();
+  await admin.goto("/activity");
+  await expect(admin.getByRole("row").filter({ hasText: boss }).filter({ hasText: "Break-glass Admin signed in with a password" }).first()).toBeVisible();
+  await admin.context().close();
 });
 
 test("a portal admin sees the partner's single sign-on without its secret, the SAML values to give an IdP, and removes it", async ({ page }) => {
