@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { setDatabaseForTests, type Database } from "@/db";
-import { partnerDomain, partnerSsoConnection, partnerUser, ssoRequest } from "@/db/schema";
+import { activity, partnerDomain, partnerSsoConnection, partnerUser, ssoRequest } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { seal } from "@/lib/crypto/sealed";
 import { newId } from "@/lib/ids";
@@ -178,6 +178,13 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     const late = await throughProvider("late@a.example");
     await db().update(ssoRequest).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(ssoRequest.id, late.searchParams.get("state")!));
     assert.equal(location(await callback(orgA, late)), "/partner/sso/refused?reason=request_expired");
+    // Each answer refused by the protocol (forged code, mix-up, PKCE, nonce, access_denied) is audited with why.
+    const refusals = await db()
+      .select()
+      .from(activity)
+      .where(and(eq(activity.action, "partner_user.sign_in_failed"), eq(activity.partnerOrgId, orgA), sql`${activity.change}->>'method' = 'sso:oidc'`, sql`${activity.change}->>'reason' = 'provider_error'`));
+    assert.equal(refusals.length, 5);
+    assert.ok(refusals.some((r) => /access_denied/.test(String((r.change as { detail?: string }).detail))));
     for (const email of ["cross@a.example", "forged@a.example", "mixup@a.example", "pkce@a.example", "nonce@a.example", "late@a.example"]) {
       assert.equal((await db().select().from(partnerUser).where(eq(partnerUser.email, email))).length, 0, email);
     }

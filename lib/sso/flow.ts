@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import type { PartnerSsoConnectionRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { recordActivity } from "@/lib/activity/record";
 import { logError } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
 import { ssoStartQuerySchema } from "@/lib/validations/sso";
@@ -79,7 +80,17 @@ export async function oidcCallback(db: Db, partnerOrgId: string, query: URLSearc
   const request = await takeSsoRequest(db, query.get("state") ?? "", partnerOrgId, "oidc");
   if (!request) return ssoRefusedResponse("request_expired");
   const fail = async (error: string) => {
-    if (request.purpose !== "test") return ssoRefusedResponse("provider_error");
+    if (request.purpose !== "test") {
+      // As the SAML ACS does: a refused answer is in the audit trail, with why in words.
+      await recordActivity(db, { kind: "anonymous", label: "sso:oidc" }, {
+        action: "partner_user.sign_in_failed",
+        targetKind: "partner_user",
+        partnerOrgId,
+        change: { method: "sso:oidc", reason: "provider_error", detail: error },
+        success: false,
+      });
+      return ssoRefusedResponse("provider_error");
+    }
     await recordSsoTestResult(db, partnerOrgId, { ok: false, protocol: "oidc", error });
     return backTo(request.returnTo);
   };
