@@ -526,8 +526,8 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       const saved = process.env.SSO_ALLOW_PRIVATE_ADDRESSES;
       try {
         delete process.env.SSO_ALLOW_PRIVATE_ADDRESSES;
-        refuses(local.metadataXml(), /must use https/);
-        refuses(publicHttp.metadataXml(), /must use https/);
+        refuses(local.metadataXml(), /must be an https:\/\/ URL/);
+        refuses(publicHttp.metadataXml(), /must be an https:\/\/ URL/);
         refuses(privateHttps.metadataXml(), /public host/);
         process.env.SSO_ALLOW_PRIVATE_ADDRESSES = "true";
         assert.equal(parseIdpMetadata(local.metadataXml()).ssoUrl, "http://127.0.0.1:4000/sso");

@@ -8,6 +8,7 @@ import { unseal } from "@/lib/crypto/sealed";
 import { invalid } from "@/lib/errors";
 import { isPrivateHost, publicOnlyLookup } from "@/lib/net/private-address";
 import type { SsoIdentity } from "./complete";
+import { providerUrl } from "./provider-url";
 import type { SsoRequestRow } from "./requests";
 
 /** The purpose the client secret is sealed under (lib/crypto/sealed.ts). */
@@ -19,28 +20,8 @@ export const oidcRedirectUri = (partnerOrgId: string) => `${config.appUrl()}/api
 const TIMEOUT_S = 10;
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/**
- * Refuses an issuer the server must not call: anything but https, and loopback, private,
- * link-local or metadata hosts, unless SSO_ALLOW_PRIVATE_ADDRESSES (development, tests).
- */
-export function checkIssuerUrl(issuer: string): URL {
-  let url: URL;
-  try {
-    url = new URL(issuer);
-  } catch {
-    throw invalid("Issuer URL is not a valid URL.", { issuer: ["Issuer URL is not a valid URL."] });
-  }
-  if (config.ssoAllowPrivateAddresses()) {
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("Issuer URL must be an https:// URL.", { issuer: ["Issuer URL must be an https:// URL."] });
-    return url;
-  }
-  if (url.protocol !== "https:") throw invalid("Issuer URL must be an https:// URL.", { issuer: ["Issuer URL must be an https:// URL."] });
-  if (isPrivateHost(url.hostname)) {
-    const message = "Issuer URL must be on a public host, not a loopback, private, link-local or metadata address.";
-    throw invalid(message, { issuer: [message] });
-  }
-  return url;
-}
+/** Refuses an issuer the server must not call (lib/sso/provider-url.ts). */
+export const checkIssuerUrl = (issuer: string): URL => providerUrl(issuer, "Issuer URL", "issuer");
 
 /**
  * The fetch every request to a partner's provider goes through (discovery, token, keys, userinfo):

@@ -6,7 +6,7 @@ import type { Db } from "@/db";
 import type { PartnerSsoConnectionRow } from "@/db/schema";
 import { config } from "@/lib/config";
 import { invalid } from "@/lib/errors";
-import { isPrivateHost } from "@/lib/net/private-host";
+import { providerUrl } from "./provider-url";
 import type { SsoRequestRow } from "@/lib/sso/requests";
 
 /**
@@ -77,27 +77,8 @@ function certificatePem(base64: string): string | null {
   }
 }
 
-/**
- * Checks an IdP's SSO URL: absolute https on a public host. With SSO_ALLOW_PRIVATE_ADDRESSES=true
- * (development, the e2e IdP on loopback) http and private hosts are accepted too.
- */
-export function assertIdpSsoUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid("The IdP's single sign-on URL in the metadata is not an absolute URL.");
-  }
-  const allowPrivate = config.ssoAllowPrivateAddresses();
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) {
-    throw invalid("The IdP's single sign-on URL must use https.");
-  }
-  if (url.username || url.password) throw invalid("The IdP's single sign-on URL must not contain a user name or password.");
-  if (!allowPrivate && isPrivateHost(url.hostname)) {
-    throw invalid("The IdP's single sign-on URL must be on a public host, not a private or local address.");
-  }
-  return url.toString();
-}
+/** Checks an IdP's SSO URL by the rule of every provider address (lib/sso/provider-url.ts). */
+export const assertIdpSsoUrl = (value: string): string => providerUrl(value, "The IdP's single sign-on URL").toString();
 
 /**
  * Reads what the app needs from an IdP's metadata XML: its entityID, the SingleSignOnService of
