@@ -91,6 +91,8 @@ test("a partner Admin sets up OpenID Connect; a new person of its verified domai
   await expect(lastTest).toContainText("Succeeded");
   await expect(lastTest).toContainText(`${tester} (verified)`);
   await expect(lastTest).toContainText(provider.issuer);
+  // The domain is not verified yet: the report says what a sign-in would meet.
+  await expect(lastTest).toContainText("Would be refused: This email address is not one of your partner's domains.");
 
   // A portal admin marks the domain verified; the partner Admin turns SSO and just-in-time members on.
   await markDomainVerified(admin, orgId, domain);

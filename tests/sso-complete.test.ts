@@ -12,7 +12,8 @@ import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { suspendPartnerOrg, reactivatePartnerOrg } from "@/lib/partners/suspension";
 import { createPartnerUser } from "@/lib/partners/users";
-import { finishSsoSignIn, issueSsoTicket, redeemSsoTicket, resolveSsoUser, SSO_TICKET_COOKIE, type SsoIdentity } from "@/lib/sso/complete";
+import { decideSsoUser, finishSsoSignIn, issueSsoTicket, redeemSsoTicket, reportSsoTest, resolveSsoUser, SSO_TICKET_COOKIE, type SsoIdentity } from "@/lib/sso/complete";
+import type { SsoTestResult } from "@/lib/sso/requests";
 import { createSsoRequest, takeSsoRequest } from "@/lib/sso/requests";
 import { freshDatabase, databaseKind } from "./helpers/db";
 import { useTestOutbox } from "./helpers/outbox";
@@ -58,6 +59,27 @@ describe(`SSO: who an answer signs in, tickets and pending requests (${databaseK
     const user = await createPartnerUser(db(), portalOwner, orgA, { email: "member@a.example", role: "maintainer" });
     const outcome = await resolveSsoUser(db(), identity("Member@A.example"));
     assert.deepEqual(outcome.ok && { id: outcome.user.id, created: outcome.created }, { id: user.id, created: false });
+  });
+
+  test("Test connection reports what the rule would make of who came back, judging a connection that is off as if on, and writes no user and no audit", async () => {
+    await connect(orgA, { enabled: false, jitEnabled: true, jitRole: "maintainer" });
+    const admin = await createPartnerUser(db(), portalOwner, orgA, { email: "tested.admin@a.example", role: "admin" });
+    const count = async () => ({
+      users: (await db().select({ n: sql<number>`count(*)::int` }).from(partnerUser))[0]!.n,
+      entries: (await db().select({ n: sql<number>`count(*)::int` }).from(activity))[0]!.n,
+    });
+    const before = await count();
+    assert.deepEqual(await decideSsoUser(db(), identity("tester@a.example")), { kind: "refused", reason: "not_enabled", userId: undefined });
+    assert.deepEqual(await decideSsoUser(db(), identity("tester@a.example"), { asIfEnabled: true }), { kind: "just_in_time", email: "tester@a.example", role: "maintainer" });
+    const lastTest = async () => ((await db().select().from(partnerSsoConnection).where(eq(partnerSsoConnection.partnerOrgId, orgA)))[0]!.lastTestResult as SsoTestResult);
+    await reportSsoTest(db(), identity("tester@a.example"), { department: "Sales" });
+    assert.deepEqual([(await lastTest()).ok, (await lastTest()).signIn, (await lastTest()).attributes], [true, "Would join just in time as Maintainer.", { department: "Sales" }]);
+    await reportSsoTest(db(), identity("tester@b.example"), {});
+    assert.equal((await lastTest()).signIn, "Would be refused: This email address is not one of your partner's domains.");
+    await reportSsoTest(db(), identity(admin.email), {});
+    assert.equal((await lastTest()).signIn, "Would sign in as a member (Admin).");
+    assert.deepEqual(await count(), before, "a test creates nobody and audits no sign-in");
+    await connect(orgA);
   });
 
   test("a user of another partner is refused and never moved", async () => {

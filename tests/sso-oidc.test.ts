@@ -208,6 +208,7 @@ describe(`SSO with OpenID Connect, start to callback (${databaseKind})`, () => {
     const result = await lastTest();
     assert.deepEqual([result!.ok, result!.protocol, result!.subject, result!.email, result!.emailVerified], [true, "oidc", "tester@a.example", "tester@a.example", true]);
     assert.equal(result!.attributes!.iss, provider.issuer);
+    assert.equal(result!.signIn, "Would join just in time as Viewer.");
     assert.equal((await db().select().from(partnerUser).where(eq(partnerUser.email, "tester@a.example"))).length, 0, "a test signs nobody in");
     const [pending] = await db().select().from(ssoRequest).where(eq(ssoRequest.partnerOrgId, orgA)).limit(1);
     assert.ok(pending === undefined || pending.purpose !== "test" || pending.initiatedBy === "partner_user:pa");

@@ -196,6 +196,7 @@ describe(`SAML 2.0 single sign-on (${databaseKind})`, () => {
       assert.equal(result.subject, "boss@partner.example");
       assert.equal(result.email, "boss@partner.example");
       assert.equal(result.attributes?.department, "Sales");
+      assert.equal(result.signIn, "Would sign in as a member (Admin).");
       assert.ok(row!.lastTestedAt);
     });
 

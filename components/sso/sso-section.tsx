@@ -76,6 +76,12 @@ export async function SsoSection({ actor, orgId, returnTo, actions }: { actor: A
                       {test.email ?? "None sent"}
                       {test.email ? (test.emailVerified ? " (verified)" : " (not verified)") : null}
                     </dd>
+                    {test.signIn ? (
+                      <>
+                        <dt className="font-medium text-muted-foreground">Sign-in</dt>
+                        <dd>{test.signIn}</dd>
+                      </>
+                    ) : null}
                     <dt className="font-medium text-muted-foreground">Attributes</dt>
                     <dd>
                       <dl className="grid gap-x-3 font-mono text-xs sm:grid-cols-[max-content_1fr]">

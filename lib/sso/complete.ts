@@ -1,8 +1,9 @@
 import "server-only";
+import { PARTNER_ROLE_LABEL } from "@/components/partners/labels";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { partnerSsoConnection, partnerUser, ssoTicket, type PartnerUserRow, type SsoProtocol } from "@/db/schema";
+import { partnerSsoConnection, partnerUser, ssoTicket, type PartnerRole, type PartnerUserRow, type SsoProtocol } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { config } from "@/lib/config";
@@ -10,6 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { verifiedDomainOwner } from "@/lib/partners/domains";
 import { isPartnerSuspended } from "@/lib/partners/suspension";
 import { createPartnerUser } from "@/lib/partners/users";
+import { recordSsoTestResult, reportAttributes } from "./requests";
 
 /** What a partner's identity provider said about who signed in (OIDC claims or a SAML assertion). */
 export interface SsoIdentity {
@@ -83,15 +85,49 @@ export type SsoOutcome = { ok: true; user: PartnerUserRow; created: boolean } | 
 /** The actor of just-in-time membership: the partner's single sign-on itself. */
 const jitActor: Actor = { kind: "system", label: "Single sign-on (just-in-time)" };
 
+/** What the rule makes of an answer: an existing member, a member to create, or a refusal. */
+export type SsoVerdict =
+  | { kind: "member"; user: PartnerUserRow }
+  | { kind: "just_in_time"; email: string; role: PartnerRole }
+  | { kind: "refused"; reason: SsoRefusal; userId?: string };
+
 /**
- * Decides who an accepted SSO answer signs in, by the one rule set for OIDC and SAML alike:
+ * Decides who an accepted SSO answer signs in, by the one rule set for OIDC and SAML alike
+ * (reading only; `resolveSsoUser` acts on it, "Test connection" reports it):
  * - the email must be present and verified by the provider, and its domain verified by THIS
  *   partner (a provider may only speak for the partner's own domains);
  * - an existing user of this partner signs in (unless suspended, or the partner is);
  * - a user of another partner is refused, never moved (emails are unique across partners);
  * - nobody with that email: created with the partner's default role when just-in-time members are
- *   on (audited, no invitation mail), refused otherwise.
- * Every refusal is in the audit trail.
+ *   on, refused otherwise.
+ * `asIfEnabled`: judge a connection that is still off as if it were on (a test before switching on).
+ */
+export async function decideSsoUser(db: Db, identity: SsoIdentity, { asIfEnabled = false } = {}): Promise<SsoVerdict> {
+  const refused = (reason: SsoRefusal, userId?: string): SsoVerdict => ({ kind: "refused", reason, userId });
+  const [connection] = await db
+    .select({ enabled: partnerSsoConnection.enabled, jitEnabled: partnerSsoConnection.jitEnabled, jitRole: partnerSsoConnection.jitRole })
+    .from(partnerSsoConnection)
+    .where(eq(partnerSsoConnection.partnerOrgId, identity.partnerOrgId));
+  if (!connection || (!connection.enabled && !asIfEnabled)) return refused("not_enabled");
+  const email = identity.email?.trim();
+  if (!email) return refused("no_email");
+  if (!identity.emailVerified) return refused("email_not_verified");
+  if ((await verifiedDomainOwner(db, email)) !== identity.partnerOrgId) return refused("domain_not_verified");
+  if (await isPartnerSuspended(db, identity.partnerOrgId)) return refused("partner_suspended");
+
+  const [existing] = await db.select().from(partnerUser).where(sql`lower(${partnerUser.email}) = ${email.toLowerCase()}`);
+  if (existing) {
+    if (existing.partnerOrgId !== identity.partnerOrgId) return refused("other_partner", existing.id);
+    if (existing.suspendedAt) return refused("suspended", existing.id);
+    return { kind: "member", user: existing };
+  }
+  if (!connection.jitEnabled) return refused("not_a_member");
+  return { kind: "just_in_time", email, role: connection.jitRole };
+}
+
+/**
+ * Signs in by the rule (`decideSsoUser`): a member as they are, a just-in-time member created
+ * (audited, no invitation mail). Every refusal is in the audit trail.
  */
 export async function resolveSsoUser(db: Db, identity: SsoIdentity): Promise<SsoOutcome> {
   const refuse = async (reason: SsoRefusal, userId?: string): Promise<SsoOutcome> => {
@@ -105,31 +141,17 @@ export async function resolveSsoUser(db: Db, identity: SsoIdentity): Promise<Sso
     });
     return { ok: false, reason };
   };
-  const [connection] = await db
-    .select({ enabled: partnerSsoConnection.enabled, jitEnabled: partnerSsoConnection.jitEnabled, jitRole: partnerSsoConnection.jitRole })
-    .from(partnerSsoConnection)
-    .where(eq(partnerSsoConnection.partnerOrgId, identity.partnerOrgId));
-  if (!connection?.enabled) return refuse("not_enabled");
-  const email = identity.email?.trim();
-  if (!email) return refuse("no_email");
-  if (!identity.emailVerified) return refuse("email_not_verified");
-  if ((await verifiedDomainOwner(db, email)) !== identity.partnerOrgId) return refuse("domain_not_verified");
-  if (await isPartnerSuspended(db, identity.partnerOrgId)) return refuse("partner_suspended");
-
-  const [existing] = await db.select().from(partnerUser).where(sql`lower(${partnerUser.email}) = ${email.toLowerCase()}`);
-  if (existing) {
-    if (existing.partnerOrgId !== identity.partnerOrgId) return refuse("other_partner", existing.id);
-    if (existing.suspendedAt) return refuse("suspended", existing.id);
-    return { ok: true, user: existing, created: false };
-  }
-  if (!connection.jitEnabled) return refuse("not_a_member");
+  const verdict = await decideSsoUser(db, identity);
+  if (verdict.kind === "refused") return refuse(verdict.reason, verdict.userId);
+  if (verdict.kind === "member") return { ok: true, user: verdict.user, created: false };
+  const { email, role } = verdict;
   try {
     const user = await createPartnerUser(db, jitActor, identity.partnerOrgId, {
       email,
       name: identity.name ?? null,
       firstName: identity.firstName ?? null,
       lastName: identity.lastName ?? null,
-      role: connection.jitRole,
+      role,
       invite: false,
     });
     return { ok: true, user, created: true };
@@ -142,6 +164,29 @@ export async function resolveSsoUser(db: Db, identity: SsoIdentity): Promise<Sso
     }
     throw err;
   }
+}
+
+/**
+ * "Test connection" succeeded: stores who came back and what the rule would make of them once the
+ * connection is on (nobody is signed in or created by a test).
+ */
+export async function reportSsoTest(db: Db, identity: SsoIdentity, attributes: Record<string, unknown>): Promise<void> {
+  const verdict = await decideSsoUser(db, identity, { asIfEnabled: true });
+  const signIn =
+    verdict.kind === "member"
+      ? `Would sign in as a member (${PARTNER_ROLE_LABEL[verdict.user.role]}).`
+      : verdict.kind === "just_in_time"
+        ? `Would join just in time as ${PARTNER_ROLE_LABEL[verdict.role]}.`
+        : `Would be refused: ${SSO_REFUSALS[verdict.reason].title}.`;
+  await recordSsoTestResult(db, identity.partnerOrgId, {
+    ok: true,
+    protocol: identity.protocol,
+    subject: identity.subject,
+    email: identity.email,
+    emailVerified: identity.emailVerified,
+    attributes: reportAttributes(attributes),
+    signIn,
+  });
 }
 
 /** The cookie that carries a ticket from the SSO callback to /partner/sso/complete. */

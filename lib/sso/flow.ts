@@ -7,11 +7,11 @@ import { recordActivity } from "@/lib/activity/record";
 import { logError } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
 import { ssoStartQuerySchema } from "@/lib/validations/sso";
-import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse } from "./complete";
+import { finishSsoSignIn, reportSsoTest, safeReturnTo, ssoRedirect, ssoRefusedResponse } from "./complete";
 import { ssoConnectionOf } from "./connections";
 import { oidcIdentity, oidcRequestSecrets, oidcSignInUrl, reason } from "./oidc";
 import { samlSignInUrl } from "./saml";
-import { createSsoRequest, recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "./requests";
+import { createSsoRequest, recordSsoTestResult, takeSsoRequest, type SsoRequestRow } from "./requests";
 
 /** Sign-ins one address may start in 10 minutes (generous: a whole office may share one address). */
 const STARTS_PER_ADDRESS = 300;
@@ -104,15 +104,7 @@ export async function oidcCallback(db: Db, partnerOrgId: string, query: URLSearc
     return fail(`The provider's answer was refused: ${reason(err)}.`);
   }
   if (request.purpose === "test") {
-    const { identity, claims } = answer;
-    await recordSsoTestResult(db, partnerOrgId, {
-      ok: true,
-      protocol: "oidc",
-      subject: identity.subject,
-      email: identity.email,
-      emailVerified: identity.emailVerified,
-      attributes: reportAttributes(claims),
-    });
+    await reportSsoTest(db, answer.identity, answer.claims);
     return backTo(request.returnTo);
   }
   return finishSsoSignIn(db, answer.identity, request.returnTo);

@@ -71,6 +71,8 @@ export interface SsoTestResult {
   email?: string | null;
   emailVerified?: boolean;
   attributes?: Record<string, string>;
+  /** What the sign-in rule would make of that person once the connection is on (lib/sso/complete.ts). */
+  signIn?: string;
   /** Why it failed, in words (never a stack trace). */
   error?: string;
 }

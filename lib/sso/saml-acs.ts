@@ -5,8 +5,8 @@ import type { Db } from "@/db";
 import { partnerOrg, partnerSsoConnection, ssoAssertionSeen } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import { json } from "@/lib/api/errors";
-import { finishSsoSignIn, safeReturnTo, ssoRedirect, ssoRefusedResponse, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
-import { recordSsoTestResult, reportAttributes, takeSsoRequest, type SsoRequestRow } from "@/lib/sso/requests";
+import { finishSsoSignIn, reportSsoTest, safeReturnTo, ssoRedirect, ssoRefusedResponse, type SsoIdentity, type SsoRefusal } from "@/lib/sso/complete";
+import { recordSsoTestResult, takeSsoRequest, type SsoRequestRow } from "@/lib/sso/requests";
 import { declaresDoctypeOrEntity, EMAIL_NAME_ID_FORMAT, MAX_SAML_XML_BYTES, parseXmlStrict, SAML_CLOCK_SKEW_MS, samlServiceProvider, spAcsUrl, spMetadataXml } from "@/lib/sso/saml";
 import { samlAcsFormSchema } from "@/lib/validations/saml";
 
@@ -228,19 +228,11 @@ async function answerRequest(
     return refuse("provider_error", "This assertion was accepted before: a replayed response is refused.");
   }
 
-  const identity = identityOf(partnerOrgId, profile);
+  const { attributes, ...person } = identityOf(partnerOrgId, profile);
   if (testing) {
-    await recordSsoTestResult(db, partnerOrgId, {
-      ok: true,
-      protocol: "saml",
-      subject: identity.subject,
-      email: identity.email,
-      emailVerified: true,
-      attributes: reportAttributes(identity.attributes),
-    });
+    await reportSsoTest(db, person, attributes);
     return ssoRedirect(back);
   }
-  const { attributes: _attributes, ...person } = identity;
   return finishSsoSignIn(db, person, request.returnTo);
 }
 
