@@ -53,11 +53,7 @@ const partnerCredentials = CredentialsProvider({
     });
     if (!checked) return null;
     const { user } = checked;
-    if (user.suspendedAt) {
-      await refuseSuspended(user, "password");
-      throw new Error("AccountSuspended");
-    }
-    if (await refusedAsSuspended(user, "password")) throw new Error("Suspended");
+    await assertNotSuspended(user, "password");
     // Require SSO is told only to whoever knows the password: a wrong one says nothing more.
     const policy = await passwordSignInPolicy(checked.db, user);
     if (policy === "sso_required") {
@@ -74,6 +70,15 @@ const partnerCredentials = CredentialsProvider({
     return signedIn(user, "password", policy === "break_glass" ? "partner_user.break_glass_sign_in" : undefined);
   },
 });
+
+/** The sign-in forms' errors for a suspended user ("AccountSuspended") or partner ("Suspended"), the attempt recorded. */
+async function assertNotSuspended(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<void> {
+  if (user.suspendedAt) {
+    await refuseSuspended(user, method);
+    throw new Error("AccountSuspended");
+  }
+  if (await refusedAsSuspended(user, method)) throw new Error("Suspended");
+}
 
 /** A suspended partner user (see partner_user.suspended_at) cannot sign in by any method. */
 async function refuseSuspended(user: typeof partnerUser.$inferSelect, method: "password" | "sso"): Promise<void> {
@@ -195,11 +200,7 @@ const partnerSsoTicket = CredentialsProvider({
     const redeemed = token ? await redeemSsoTicket(await getDb(), token) : null;
     if (!redeemed) return null;
     const { user } = redeemed;
-    if (user.suspendedAt) {
-      await refuseSuspended(user, "sso");
-      throw new Error("AccountSuspended");
-    }
-    if (await refusedAsSuspended(user, "sso")) throw new Error("Suspended");
+    await assertNotSuspended(user, "sso");
     return signedIn(user, `sso:${redeemed.protocol}`) as never;
   },
 });
