@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { partnerSsoConnection, partnerUser, type PartnerUserRow } from "@/db/schema";
 import { verifiedDomainOwner } from "@/lib/partners/domains";
@@ -23,20 +23,27 @@ export async function passwordSignInPolicy(
 }
 
 /**
- * True when the address's domain is verified by a partner that requires single sign-on: what
- * "Forgot password?" tells anyone who asks, whether or not the address belongs to a user.
+ * The single sign-on of the partner that verified the address's domain, if it has one: where the
+ * sign-in's "Continue" sends the address, and what "Forgot password?" says of it. Read of the domain
+ * alone, whether or not the address belongs to a user.
  */
-export async function domainRequiresSso(db: Queryable, email: string): Promise<boolean> {
+export async function ssoOfEmailDomain(db: Queryable, email: string): Promise<{ partnerOrgId: string; enabled: boolean; requireSso: boolean } | null> {
   const partnerOrgId = await verifiedDomainOwner(db, email);
-  if (!partnerOrgId) return false;
-  const [row] = await db
-    .select({ partnerOrgId: partnerSsoConnection.partnerOrgId })
+  if (!partnerOrgId) return null;
+  const [connection] = await db
+    .select({ enabled: partnerSsoConnection.enabled, requireSso: partnerSsoConnection.requireSso })
     .from(partnerSsoConnection)
-    .where(and(eq(partnerSsoConnection.partnerOrgId, partnerOrgId), eq(partnerSsoConnection.enabled, true), eq(partnerSsoConnection.requireSso, true)));
-  return Boolean(row);
+    .where(eq(partnerSsoConnection.partnerOrgId, partnerOrgId));
+  return connection ? { partnerOrgId, ...connection } : null;
 }
 
-/** For "Forgot password?": whether the partner user at this (lower-case) address may have a reset link. */
+/** True when the address's domain is verified by a partner whose single sign-on is on and required. */
+export async function domainRequiresSso(db: Queryable, email: string): Promise<boolean> {
+  const sso = await ssoOfEmailDomain(db, email);
+  return Boolean(sso?.enabled && sso.requireSso);
+}
+
+/** For "Forgot password?": whether this partner user may have a reset link (not while SSO is required of them). */
 export async function mayResetPassword(db: Queryable, partnerUserId: string): Promise<boolean> {
   const [user] = await db.select({ id: partnerUser.id, partnerOrgId: partnerUser.partnerOrgId, role: partnerUser.role }).from(partnerUser).where(eq(partnerUser.id, partnerUserId));
   return !user || (await passwordSignInPolicy(db, user)) !== "sso_required";

@@ -1,12 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { partnerSsoConnection } from "@/db/schema";
 import { clientAddress } from "@/lib/client-address";
 import { DomainError } from "@/lib/errors";
-import { verifiedDomainOwner } from "@/lib/partners/domains";
 import { hit } from "@/lib/rate-limit";
 import { ssoStartPath } from "./requests";
+import { ssoOfEmailDomain } from "./require-sso";
 
 /** Where a partner sign-in continues after its email step. */
 export type SignInRoute = { next: "sso"; url: string } | { next: "password" };
@@ -25,12 +23,7 @@ export async function partnerSignInRoute(db: Db, email: string, headers: Headers
   if (!(await hit(db, `signin-route-addr:${clientAddress(headers)}`, PER_ADDRESS, WINDOW_SECONDS))) {
     throw new DomainError("rate_limited", "Too many sign-in attempts. Wait a few minutes and try again.");
   }
-  const partnerOrgId = await verifiedDomainOwner(db, email);
-  if (!partnerOrgId) return { next: "password" };
-  const [connection] = await db
-    .select({ enabled: partnerSsoConnection.enabled })
-    .from(partnerSsoConnection)
-    .where(eq(partnerSsoConnection.partnerOrgId, partnerOrgId));
-  if (!connection?.enabled) return { next: "password" };
-  return { next: "sso", url: ssoStartPath(partnerOrgId, { loginHint: email.trim() }) };
+  const sso = await ssoOfEmailDomain(db, email);
+  if (!sso?.enabled) return { next: "password" };
+  return { next: "sso", url: ssoStartPath(sso.partnerOrgId, { loginHint: email.trim() }) };
 }
