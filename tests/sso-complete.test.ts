@@ -12,7 +12,7 @@ import { newId } from "@/lib/ids";
 import { createPartnerOrg } from "@/lib/partners/orgs";
 import { suspendPartnerOrg, reactivatePartnerOrg } from "@/lib/partners/suspension";
 import { createPartnerUser } from "@/lib/partners/users";
-import { decideSsoUser, finishSsoSignIn, issueSsoTicket, redeemSsoTicket, reportSsoTest, resolveSsoUser, SSO_TICKET_COOKIE, type SsoIdentity } from "@/lib/sso/complete";
+import { decideSsoUser, finishSsoSignIn, issueSsoTicket, redeemSsoTicket, reportSsoTest, resolveSsoUser, SSO_TICKET_COOKIE, ssoTicketReturnTo, type SsoIdentity } from "@/lib/sso/complete";
 import type { SsoTestResult } from "@/lib/sso/requests";
 import { createSsoRequest, takeSsoRequest } from "@/lib/sso/requests";
 import { freshDatabase, databaseKind } from "./helpers/db";
@@ -169,6 +169,16 @@ describe(`SSO: who an answer signs in, tickets and pending requests (${databaseK
     const elsewhere = await finishSsoSignIn(db(), identity("member@a.example"), "https://evil.example/");
     const t2 = elsewhere.headers.get("set-cookie")!.split(";")[0]!.split("=")[1]!;
     assert.equal((await redeemSsoTicket(db(), t2))!.returnTo, null, "only a path of this app is kept");
+  });
+
+  test("the complete page reads where to return from a live ticket without using it up", async () => {
+    const [member] = await db().select().from(partnerUser).where(eq(partnerUser.email, "member@a.example"));
+    const token = await issueSsoTicket(db(), member!.id, "saml", "/partner/x/reports");
+    assert.equal(await ssoTicketReturnTo(db(), token), "/partner/x/reports");
+    assert.equal(await ssoTicketReturnTo(db(), token), "/partner/x/reports", "reading it twice");
+    assert.equal((await redeemSsoTicket(db(), token))!.user.id, member!.id, "the ticket still works");
+    assert.equal(await ssoTicketReturnTo(db(), token), null, "a used ticket says nothing");
+    assert.equal(await ssoTicketReturnTo(db(), "not a ticket"), null);
   });
 
   test("a ticket is used once, and not after it expires; only its hash is stored", async () => {

@@ -215,6 +215,19 @@ export async function redeemSsoTicket(db: Db, token: string): Promise<{ user: Pa
   return user ? { user, protocol: ticket.protocol, returnTo: ticket.returnTo } : null;
 }
 
+/**
+ * Where the sign-in a ticket completes should open (the page it started from), read without using
+ * the ticket up: /partner/sso/complete goes there once the ticket became a session.
+ */
+export async function ssoTicketReturnTo(db: Db, token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
+  const [ticket] = await db
+    .select({ returnTo: ssoTicket.returnTo })
+    .from(ssoTicket)
+    .where(and(eq(ssoTicket.tokenHash, hashTicket(token)), gt(ssoTicket.expiresAt, new Date())));
+  return safeReturnTo(ticket?.returnTo);
+}
+
 /** Only a path of this app (no scheme, no host, no `//`) is a place to return to. */
 export function safeReturnTo(value: string | null | undefined): string | null {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
